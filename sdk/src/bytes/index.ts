@@ -1,0 +1,2 @@
+export { fromBase64, toBase64 } from './base64.js';
+export { fromHex, toHex } from './hex.js';

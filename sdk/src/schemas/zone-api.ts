@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { byteSizeSchema, sha1HashSchema, sha256HashSchema } from './primitives.js';
+
+/*
+ * The zone's native HTTP API, version 1 (docs/protocol.md). Requests reject unknown keys so a
+ * typo is an error, not a silently ignored option.
+ */
+
+export const healthResponseSchema = z.strictObject({
+  status: z.literal('ok'),
+  version: z.string(),
+});
+
+export const readinessResponseSchema = z.strictObject({
+  status: z.enum(['ready', 'unavailable']),
+  checks: z.record(z.string(), z.enum(['ok', 'failing'])),
+});
+
+export const blobSchema = z.strictObject({
+  sha1: sha1HashSchema,
+  sha256: sha256HashSchema,
+  size: byteSizeSchema,
+  createdAt: z.iso.datetime(),
+});
+export type BlobInfo = z.infer<typeof blobSchema>;
+
+/** `POST /api/v1/uploads`: ask to upload bytes that hash to `sha1`. */
+export const initiateUploadRequestSchema = z.strictObject({
+  sha1: sha1HashSchema,
+  size: byteSizeSchema,
+  /** Optional: when given, finalize also refuses bytes whose SHA-256 differs. */
+  sha256: sha256HashSchema.optional(),
+});
+
+export const initiateUploadResponseSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('exists'), blob: blobSchema }),
+  z.strictObject({
+    status: z.literal('upload'),
+    uploadId: z.uuid(),
+    /** A single streaming PUT goes here (the zone itself, or a presigned bucket URL). */
+    uploadUrl: z.url(),
+    expiresAt: z.iso.datetime(),
+  }),
+]);
+
+/** `POST /api/v1/uploads/:uploadId/finalize`: the zone re-hashes the staged bytes. */
+export const finalizeUploadResponseSchema = z.strictObject({ blob: blobSchema, created: z.boolean() });
