@@ -1,0 +1,263 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { applyMigrations, Prisma, type PrismaClient, uniqueId } from '@figurl/prisma';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createFreshDatabase, createTestPrisma, type FreshDatabase } from '../../support/database.js';
+
+/*
+ * schema.prisma (via the generated client) and the hand-written SQL migrations must describe
+ * the same database. The model side comes from the client's runtime data model: it is what the
+ * client itself uses to turn fields into columns, so it is exactly what has to match. The
+ * `prisma-client` generator exports no `Prisma.dmmf`, and `@prisma/internals` (getDMMF) is not a
+ * dependency; the runtime model has no native types, nullability or list flags, which the
+ * round trips below cover instead (every field written with a non-default value and read back).
+ */
+
+interface RuntimeField {
+  name: string;
+  kind: string;
+  type: string;
+  dbName?: string | null;
+}
+interface RuntimeModel {
+  dbName: string | null;
+  fields: RuntimeField[];
+}
+
+function runtimeModels(prisma: PrismaClient): Record<string, RuntimeModel> {
+  const dataModel = (prisma as unknown as { _runtimeDataModel?: { models?: Record<string, RuntimeModel> } })
+    ._runtimeDataModel;
+  if (dataModel?.models === undefined || Object.values(dataModel.models).some((m) => !Array.isArray(m.fields))) {
+    throw new Error(
+      'PrismaClient._runtimeDataModel is missing or changed shape: expected {models: {[name]: {dbName, fields}}}',
+    );
+  }
+  return dataModel.models;
+}
+
+// PostgreSQL types (information_schema udt_name, `_` prefix = array) a Prisma scalar may map to.
+const compatibleTypes: Record<string, string[]> = {
+  String: ['text', 'varchar', 'bpchar', 'uuid'],
+  BigInt: ['int8'],
+  Int: ['int4', 'int2'],
+  Boolean: ['bool'],
+  DateTime: ['timestamptz', 'timestamp', 'date', 'time', 'timetz'],
+  Float: ['float8', 'float4'],
+  Decimal: ['numeric'],
+  Json: ['jsonb', 'json'],
+  Bytes: ['bytea'],
+};
+
+let db: FreshDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  db = await createFreshDatabase();
+  await applyMigrations({ databaseUrl: db.url });
+  prisma = createTestPrisma(db.url);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const at = (iso: string) => new Date(iso);
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+async function expectPrismaError(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+  expect((error as Prisma.PrismaClientKnownRequestError).code).toBe(code);
+}
+
+describe('the database matches the models', () => {
+  test('the tables are the models’ tables', async () => {
+    const models = runtimeModels(prisma);
+    expect(Object.keys(models).sort()).toEqual(Object.values(Prisma.ModelName).sort());
+
+    const rows = await prisma.$queryRaw<Array<{ table_name: string }>>`
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
+    const expected = Object.entries(models).map(([name, model]) => model.dbName ?? name);
+    expect(rows.map((row) => row.table_name).sort()).toEqual(expected.sort());
+  });
+
+  test('each table’s columns are its model’s fields, with compatible types', async () => {
+    for (const [name, model] of Object.entries(runtimeModels(prisma))) {
+      const table = model.dbName ?? name;
+      const columns = await prisma.$queryRaw<Array<{ column_name: string; udt_name: string }>>`
+        SELECT column_name, udt_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = ${table}`;
+      const fields = model.fields.filter((field) => field.kind !== 'object');
+
+      expect
+        .soft(columns.map((c) => c.column_name).sort(), `columns of ${table}`)
+        .toEqual(fields.map((field) => field.dbName ?? field.name).sort());
+      for (const field of fields) {
+        const column = columns.find((c) => c.column_name === (field.dbName ?? field.name));
+        const type = column?.udt_name.replace(/^_/, '');
+        expect
+          .soft(compatibleTypes[field.type], `${name}.${field.name} (${field.type}) stored as ${column?.udt_name}`)
+          .toContain(type);
+      }
+    }
+  });
+});
+
+describe('every model round-trips through the generated client', () => {
+  test('users, zones, members, clients and tokens with every field set', async () => {
+    const user = {
+      id: uniqueId('user'),
+      githubId: 9_007_199_254_740_993n, // above 2^53: must not pass through a JS number
+      name: 'Zoë Ünïcode 🧪',
+      createdAt: at('2001-02-03T04:05:06.789Z'),
+    };
+    expect(await prisma.user.create({ data: user })).toEqual(user);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
+
+    const zone = {
+      name: uniqueId('zone'),
+      ownerId: user.id,
+      allowPublicUpload: true,
+      allowPublicDownload: false,
+      createdAt: at('2002-03-04T05:06:07.008Z'),
+    };
+    await prisma.zone.create({ data: zone });
+    expect(await prisma.zone.findUniqueOrThrow({ where: { name: zone.name }, include: { owner: true } })).toEqual({
+      ...zone,
+      owner: user,
+    });
+
+    const member = { zoneName: zone.name, userId: user.id, canUpload: true, canDownload: true, isAdmin: true };
+    await prisma.zoneMember.create({ data: member });
+    expect(
+      await prisma.zoneMember.findUniqueOrThrow({
+        where: { zoneName_userId: { zoneName: zone.name, userId: user.id } },
+      }),
+    ).toEqual(member);
+
+    const client = {
+      zoneName: zone.name,
+      clientId: hex(32),
+      ownerId: user.id,
+      label: 'laptop',
+      createdAt: at('2003-04-05T06:07:08.009Z'),
+    };
+    await prisma.client.create({ data: client });
+    expect(
+      await prisma.client.findUniqueOrThrow({
+        where: { zoneName_clientId: { zoneName: zone.name, clientId: client.clientId } },
+        include: { zone: true, owner: true },
+      }),
+    ).toEqual({ ...client, zone, owner: user });
+
+    const token = {
+      id: randomUUID(),
+      userId: user.id,
+      tokenHash: hex(32),
+      label: 'ci',
+      scopes: ['upload', 'download', 'admin'],
+      createdAt: at('2004-05-06T07:08:09.010Z'),
+      lastUsedAt: at('2005-06-07T08:09:10.011Z'),
+      expiresAt: at('2030-01-01T00:00:00.000Z'),
+      revokedAt: at('2006-07-08T09:10:11.012Z'),
+    };
+    await prisma.apiToken.create({ data: token });
+    expect(await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: token.tokenHash } })).toEqual(token);
+
+    expect(
+      await prisma.user.findUniqueOrThrow({
+        where: { githubId: user.githubId },
+        include: { ownedZones: true, memberships: true, clients: true, apiTokens: true },
+      }),
+    ).toEqual({ ...user, ownedZones: [zone], memberships: [member], clients: [client], apiTokens: [token] });
+  });
+
+  test('blobs, with a size beyond 2^53', async () => {
+    const blob = { sha1: hex(20), sha256: hex(32), size: 2n ** 62n + 1n, createdAt: at('2007-08-09T10:11:12.013Z') };
+    await prisma.blob.create({ data: blob });
+    expect(await prisma.blob.findUniqueOrThrow({ where: { sha256: blob.sha256 } })).toEqual(blob);
+  });
+
+  test('nullable fields hold null and defaults are the schema’s', async () => {
+    const before = Date.now() - 60_000;
+    const user = await prisma.user.create({ data: { id: uniqueId('user') } });
+    expect(user).toMatchObject({ githubId: null, name: null });
+    expect(user.createdAt.getTime()).toBeGreaterThan(before);
+
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    expect(zone).toMatchObject({ ownerId: null, allowPublicUpload: false, allowPublicDownload: true });
+    expect(await prisma.zoneMember.create({ data: { zoneName: zone.name, userId: user.id } })).toMatchObject({
+      canUpload: false,
+      canDownload: false,
+      isAdmin: false,
+    });
+
+    const token = await prisma.apiToken.create({ data: { userId: user.id, tokenHash: hex(32), label: 'minimal' } });
+    expect(token).toMatchObject({ scopes: [], lastUsedAt: null, expiresAt: null, revokedAt: null });
+    expect(token.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
+  });
+});
+
+describe('constraints', () => {
+  test('unique constraints surface as P2002', async () => {
+    const user = await prisma.user.create({ data: { id: uniqueId('user'), githubId: 424_242_424_242n } });
+    await expectPrismaError(prisma.user.create({ data: { id: user.id } }), 'P2002');
+    await expectPrismaError(
+      prisma.user.create({ data: { id: uniqueId('user'), githubId: 424_242_424_242n } }),
+      'P2002',
+    );
+
+    const sha256 = hex(32);
+    await prisma.blob.create({ data: { sha1: hex(20), sha256, size: 1n } });
+    await expectPrismaError(prisma.blob.create({ data: { sha1: hex(20), sha256, size: 1n } }), 'P2002');
+
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    await prisma.zoneMember.create({ data: { zoneName: zone.name, userId: user.id } });
+    await expectPrismaError(prisma.zoneMember.create({ data: { zoneName: zone.name, userId: user.id } }), 'P2002');
+
+    const clientId = hex(32);
+    await prisma.client.create({ data: { zoneName: zone.name, clientId, ownerId: user.id, label: 'a' } });
+    await expectPrismaError(
+      prisma.client.create({ data: { zoneName: zone.name, clientId, ownerId: user.id, label: 'b' } }),
+      'P2002',
+    );
+    // Registration is per zone: the same key may be registered in another zone.
+    const otherZone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    await prisma.client.create({ data: { zoneName: otherZone.name, clientId, ownerId: user.id, label: 'c' } });
+
+    const tokenHash = hex(32);
+    await prisma.apiToken.create({ data: { userId: user.id, tokenHash, label: 'a' } });
+    await expectPrismaError(prisma.apiToken.create({ data: { userId: user.id, tokenHash, label: 'b' } }), 'P2002');
+  });
+
+  test('foreign keys surface as P2003 and deletes follow the schema’s onDelete', async () => {
+    await expectPrismaError(
+      prisma.apiToken.create({ data: { userId: uniqueId('missing'), tokenHash: hex(32), label: 'x' } }),
+      'P2003',
+    );
+
+    const owner = await prisma.user.create({ data: { id: uniqueId('user') } });
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone'), ownerId: owner.id } });
+    await prisma.zoneMember.create({ data: { zoneName: zone.name, userId: owner.id } });
+    await prisma.client.create({ data: { zoneName: zone.name, clientId: hex(32), ownerId: owner.id, label: 'x' } });
+    await prisma.apiToken.create({ data: { userId: owner.id, tokenHash: hex(32), label: 'x' } });
+
+    await prisma.user.delete({ where: { id: owner.id } });
+    expect(await prisma.zone.findUniqueOrThrow({ where: { name: zone.name } })).toMatchObject({ ownerId: null });
+    expect(await prisma.zoneMember.count({ where: { zoneName: zone.name } })).toBe(0);
+    expect(await prisma.client.count({ where: { zoneName: zone.name } })).toBe(0);
+    expect(await prisma.apiToken.count({ where: { userId: owner.id } })).toBe(0);
+
+    const member = await prisma.user.create({ data: { id: uniqueId('user') } });
+    await prisma.zoneMember.create({ data: { zoneName: zone.name, userId: member.id } });
+    await prisma.client.create({ data: { zoneName: zone.name, clientId: hex(32), ownerId: member.id, label: 'y' } });
+    await prisma.zone.delete({ where: { name: zone.name } });
+    expect(await prisma.zoneMember.count({ where: { userId: member.id } })).toBe(0);
+    expect(await prisma.client.count({ where: { ownerId: member.id } })).toBe(0);
+  });
+});
