@@ -1,6 +1,7 @@
+import { FigurlError } from '@figurl/sdk';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client.js';
-import { redactUrl } from './redact-url.js';
+import { assertDatabaseUrl } from './assert-database-url.js';
 
 export interface CreatePrismaClientOptions {
   /** PostgreSQL URL, e.g. `postgresql://postgres@127.0.0.1:5432/figurl`. */
@@ -23,11 +24,9 @@ export interface CreatePrismaClientOptions {
  */
 export function createPrismaClient(options: CreatePrismaClientOptions): PrismaClient {
   const { databaseUrl, max } = options;
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error(`invalid database URL ${JSON.stringify(redactUrl(databaseUrl))}: expected postgresql://…`);
-  }
+  assertDatabaseUrl(databaseUrl);
   if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
-    throw new Error(`invalid pool size ${JSON.stringify(max)}: expected a positive integer`);
+    throw new FigurlError('INVALID_REQUEST', `invalid pool size ${JSON.stringify(max)}: expected a positive integer`);
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, ...(max === undefined ? {} : { max }) });
   return new PrismaClient({ adapter });

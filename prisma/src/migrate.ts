@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FigurlError } from '@figurl/sdk';
 import pg from 'pg';
 import { checksumMatches } from './migration-checksum.js';
 import { ensureMigrationsTable, loadMigrationRows, type MigrationRow } from './migrations-table.js';
@@ -49,7 +50,10 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect().catch((error: unknown) => {
-    throw new Error(`cannot connect to ${redactUrl(databaseUrl)} to apply migrations: ${describe(error)}`);
+    throw new FigurlError(
+      'UNAVAILABLE',
+      `cannot connect to ${redactUrl(databaseUrl)} to apply migrations: ${describe(error)}`,
+    );
   });
   try {
     await acquireLock(client, databaseUrl);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { redactUrl } from './redact-url.js';
+import { assertDatabaseUrl } from './assert-database-url.js';
 import { startEmbeddedPostgres } from './start-embedded-postgres.js';
 
 export interface StartDatabaseOptions {
@@ -31,9 +31,7 @@ export interface StartedDatabase {
 export async function startDatabase(options: StartDatabaseOptions): Promise<StartedDatabase> {
   const { databaseUrl, dataDir, databaseName = 'figurl', log = () => {} } = options;
   if (databaseUrl !== undefined && databaseUrl !== '') {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      throw new Error(`invalid database URL ${JSON.stringify(redactUrl(databaseUrl))}: expected postgresql://…`);
-    }
+    assertDatabaseUrl(databaseUrl);
     return { url: databaseUrl, embedded: false, stop: async () => {} };
   }
   if (dataDir === undefined || dataDir === '') {
