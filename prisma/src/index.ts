@@ -8,8 +8,19 @@
  * await applyMigrations({ databaseUrl: db.url });
  * const prisma = createPrismaClient({ databaseUrl: db.url });
  */
-export type { ApiToken, Blob, Client, User, Zone, ZoneMember } from '../generated/client.js';
+export type {
+  ApiToken,
+  Blob,
+  Client,
+  SeenRequest,
+  Upload,
+  UsageDay,
+  User,
+  Zone,
+  ZoneMember,
+} from '../generated/client.js';
 export { Prisma, PrismaClient } from '../generated/client.js';
+export * as enums from '../generated/enums.js';
 export { type CreatePrismaClientOptions, createPrismaClient } from './create-prisma-client.js';
 export { findFreePort } from './find-free-port.js';
 export { findPostgresBinariesPackage, hydratePostgresSymlinks } from './hydrate-postgres-symlinks.js';

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { applyMigrations, Prisma, type PrismaClient, uniqueId } from '@figurl/prisma';
+import { applyMigrations, enums, Prisma, type PrismaClient, uniqueId } from '@figurl/prisma';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createFreshDatabase, createTestPrisma, type FreshDatabase } from '../../support/database.js';
 
@@ -99,6 +99,21 @@ describe('the database matches the models', () => {
       for (const field of fields) {
         const column = columns.find((c) => c.column_name === (field.dbName ?? field.name));
         const type = column?.udt_name.replace(/^_/, '');
+        if (field.kind === 'enum') {
+          // A Prisma enum is a PostgreSQL enum type with the same values in the same order.
+          const labels = await prisma.$queryRaw<Array<{ enumlabel: string }>>`
+            SELECT e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+            WHERE t.typname = ${type ?? ''} ORDER BY e.enumsortorder`;
+          const values = Object.values((enums as Record<string, Record<string, string>>)[field.type] ?? {});
+          expect
+            .soft(
+              labels.map((l) => l.enumlabel),
+              `${name}.${field.name} (enum ${field.type})`,
+            )
+            .toEqual(values);
+          expect.soft(values.length, `enum ${field.type} is exported by @figurl/prisma`).toBeGreaterThan(0);
+          continue;
+        }
         expect
           .soft(compatibleTypes[field.type], `${name}.${field.name} (${field.type}) stored as ${column?.udt_name}`)
           .toContain(type);
@@ -180,6 +195,67 @@ describe('every model round-trips through the generated client', () => {
     const blob = { sha1: hex(20), sha256: hex(32), size: 2n ** 62n + 1n, createdAt: at('2007-08-09T10:11:12.013Z') };
     await prisma.blob.create({ data: blob });
     expect(await prisma.blob.findUniqueOrThrow({ where: { sha256: blob.sha256 } })).toEqual(blob);
+  });
+
+  test('uploads, seen requests and usage days', async () => {
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    const upload = {
+      id: randomUUID(),
+      zoneName: zone.name,
+      sha1: hex(20),
+      size: 2n ** 40n,
+      sha256: hex(32),
+      stagingKey: `staging/${randomUUID()}`,
+      state: enums.UploadState.rejected,
+      userId: 'anonymous',
+      clientId: hex(32),
+      receivedSha1: hex(20),
+      receivedSha256: hex(32),
+      receivedSize: 2n ** 40n - 1n,
+      createdAt: at('2008-09-10T11:12:13.014Z'),
+      expiresAt: at('2008-09-10T11:42:13.014Z'),
+      finishedAt: at('2008-09-10T11:13:00.000Z'),
+    };
+    await prisma.upload.create({ data: upload });
+    expect(await prisma.upload.findUniqueOrThrow({ where: { stagingKey: upload.stagingKey } })).toEqual(upload);
+    const minimal = await prisma.upload.create({
+      data: {
+        zoneName: zone.name,
+        sha1: hex(20),
+        size: 1n,
+        stagingKey: `staging/${randomUUID()}`,
+        userId: 'u',
+        expiresAt: at('2030-01-01T00:00:00.000Z'),
+      },
+    });
+    expect(minimal).toMatchObject({
+      state: 'pending',
+      sha256: null,
+      clientId: null,
+      receivedSize: null,
+      finishedAt: null,
+    });
+
+    const seen = { signatureHash: hex(20), expiresAt: at('2009-10-11T12:13:14.015Z') };
+    await prisma.seenRequest.create({ data: seen });
+    expect(await prisma.seenRequest.findUniqueOrThrow({ where: { signatureHash: seen.signatureHash } })).toEqual(seen);
+    await expectPrismaError(prisma.seenRequest.create({ data: seen }), 'P2002');
+
+    const usage = {
+      day: at('2010-11-12T00:00:00.000Z'),
+      zoneName: zone.name,
+      userId: uniqueId('user'),
+      uploadCount: 3n,
+      uploadBytes: 2n ** 55n,
+      downloadCount: 5n,
+      downloadBytes: 7n,
+    };
+    await prisma.usageDay.create({ data: usage });
+    expect(
+      await prisma.usageDay.findUniqueOrThrow({
+        where: { day_zoneName_userId: { day: usage.day, zoneName: usage.zoneName, userId: usage.userId } },
+      }),
+    ).toEqual(usage);
   });
 
   test('nullable fields hold null and defaults are the schema’s', async () => {
