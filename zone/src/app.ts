@@ -1,25 +1,73 @@
+import type { PrismaClient } from '@figurl/prisma';
+import { maxUploadSize as kacheryMaxUploadSize } from '@figurl/sdk';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Bucket } from './bucket/bucket.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { createBlobRepository } from './repositories/blob-repository.js';
+import { createIdentityRepository } from './repositories/identity-repository.js';
+import { createSeenRequestRepository } from './repositories/seen-request-repository.js';
+import { createUploadRepository } from './repositories/upload-repository.js';
+import { createUsageRepository } from './repositories/usage-repository.js';
+import { blobRoutes } from './routes/blobs.js';
+import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
+import { uploadRoutes } from './routes/uploads.js';
+import type { ZoneContext } from './zone-context.js';
 
 export interface BuildAppOptions {
   version: string;
-  checkDatabase: () => Promise<void>;
+  prisma: PrismaClient;
+  bucket: Bucket;
+  /** Base URL clients reach the zone at; by default taken from each request's Host. */
+  publicUrl?: string | undefined;
+  /** Largest blob, in bytes (default 5×10⁹, as kachery). */
+  maxUploadSize?: number;
+  /** Lifetime of an upload target (default 30 min, as kachery's presigned PUT). */
+  uploadTtlMs?: number;
+  /** Accepted clock difference of signed requests (default ±120 s). */
+  signatureWindowMs?: number;
+  now?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
 
 /**
  * The zone as a Fastify instance, not listening: tests drive it with `app.inject()`,
- * `server.ts` puts it on a socket.
+ * `server.ts` puts it on a socket. The caller owns `prisma` and `bucket` and closes them.
  */
-export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; context: ZoneContext }> {
+  const now = options.now ?? (() => new Date());
+  const { prisma, bucket } = options;
+  const context: ZoneContext = {
+    storage: {
+      bucket,
+      blobs: createBlobRepository(prisma),
+      uploads: createUploadRepository(prisma),
+      maxUploadSize: options.maxUploadSize ?? kacheryMaxUploadSize,
+      uploadTtlMs: options.uploadTtlMs ?? 30 * 60_000,
+      now,
+    },
+    identities: createIdentityRepository(prisma),
+    usage: createUsageRepository(prisma),
+    seenRequests: createSeenRequestRepository(prisma),
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    signatureWindowMs: options.signatureWindowMs ?? 120_000,
+    now,
+  };
   const app = Fastify({
     logger: options.logger ?? false,
-    // Bodies are small JSON here; blob bytes stream through dedicated routes (issue: storage).
+    // JSON bodies are small; blob bytes stream through the upload PUT, which no parser touches.
     bodyLimit: 1 << 20,
     return503OnClosing: true,
   });
   registerErrorHandler(app);
-  await app.register(healthRoutes, { version: options.version, checkDatabase: options.checkDatabase });
-  return app;
+  await app.register(healthRoutes, {
+    version: options.version,
+    checkDatabase: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+  });
+  await app.register(uploadRoutes, context);
+  await app.register(blobRoutes, context);
+  await app.register(gatewayRoutes, context);
+  return { app, context };
 }

@@ -1,5 +1,8 @@
-import { parseWith } from '@figurl/sdk';
+import { maxUploadSize, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
+import type { Bucket } from './bucket/bucket.js';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const zoneEnvSchema = z.object({
   DATABASE_URL: z
@@ -10,6 +13,10 @@ const zoneEnvSchema = z.object({
   FIGURL_HOST: z.string().min(1).default('127.0.0.1'),
   FIGURL_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   FIGURL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FIGURL_BUCKET_URL: z.string().min(1).optional(),
+  FIGURL_PUBLIC_URL: z.url().optional(),
+  FIGURL_MAX_UPLOAD_SIZE: z.coerce.number().int().positive().default(maxUploadSize),
+  FIGURL_OPEN: flag.optional(),
 });
 
 export interface ZoneConfig {
@@ -19,11 +26,22 @@ export interface ZoneConfig {
   host: string;
   port: number;
   logLevel: z.infer<typeof zoneEnvSchema>['FIGURL_LOG_LEVEL'];
+  /** `s3://…` or `file:///…`; unset keeps blobs under `<dataDir>/bucket`. */
+  bucketUrl: string | undefined;
+  /** A bucket built by the caller (tests); wins over `bucketUrl`. */
+  bucket?: Bucket;
+  publicUrl: string | undefined;
+  maxUploadSize: number;
+  /** Anyone may upload to zone "default" without an account. */
+  open: boolean;
 }
+
+const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 /**
  * Reads the zone's settings from the environment once, at the edge; a bad value fails fast
  * with a message naming the variable: `invalid environment: FIGURL_PORT "abc": expected number`.
+ * Open mode defaults to on only for the embedded default: no DATABASE_URL and a loopback host.
  */
 export function parseZoneConfig(env: Record<string, string | undefined>): ZoneConfig {
   const parsed = parseWith(zoneEnvSchema, env, 'environment');
@@ -33,5 +51,9 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     host: parsed.FIGURL_HOST,
     port: parsed.FIGURL_PORT,
     logLevel: parsed.FIGURL_LOG_LEVEL,
+    bucketUrl: parsed.FIGURL_BUCKET_URL,
+    publicUrl: parsed.FIGURL_PUBLIC_URL,
+    maxUploadSize: parsed.FIGURL_MAX_UPLOAD_SIZE,
+    open: parsed.FIGURL_OPEN ?? (parsed.DATABASE_URL === undefined && loopback.test(parsed.FIGURL_HOST)),
   };
 }

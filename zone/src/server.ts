@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { applyMigrations, createPrismaClient, startDatabase } from '@figurl/prisma';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import type { Bucket } from './bucket/bucket.js';
+import { createFilesystemBucket } from './bucket/create-filesystem-bucket.js';
 import type { ZoneConfig } from './config.js';
+import { collectStaleUploads } from './storage/collect-stale-uploads.js';
 
 export interface RunningZone {
   app: FastifyInstance;
@@ -18,9 +21,13 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
 };
 
+/** How often expired upload targets and old replay fingerprints are collected. */
+const collectEveryMs = 5 * 60_000;
+
 /**
  * Starts a zone: its database (external, or embedded under `<dataDir>/postgres`), the pending
- * migrations, then the HTTP server. `close()` stops them in reverse order.
+ * migrations, the bucket (`<dataDir>/bucket` unless configured), then the HTTP server and the
+ * background collector. `close()` stops them in reverse order.
  *
  * @example
  * const zone = await startZone({ ...parseZoneConfig(process.env), port: 0 });
@@ -42,14 +49,30 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     const prisma = createPrismaClient({ databaseUrl: database.url });
     closers.push(() => prisma.$disconnect());
-    const app = await buildApp({
+    const bucket: Bucket = config.bucket ?? createFilesystemBucket({ root: resolve(config.dataDir, 'bucket') });
+    closers.push(async () => bucket.close?.());
+    const { app, context } = await buildApp({
       version,
-      checkDatabase: async () => {
-        await prisma.$queryRaw`SELECT 1`;
-      },
+      prisma,
+      bucket,
+      publicUrl: config.publicUrl,
+      maxUploadSize: config.maxUploadSize,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     closers.push(() => app.close());
+    // Open mode (the embedded default on loopback): anyone may upload to "default", no account needed.
+    if (config.open)
+      await context.identities.setZone('default', { allowPublicUpload: true, allowPublicDownload: true });
+    else await context.identities.ensureZone('default', { allowPublicUpload: false, allowPublicDownload: true });
+
+    const collector = setInterval(() => {
+      void collectStaleUploads(context.storage, { graceMs: 10 * 60_000 })
+        .then(() => context.seenRequests.deleteExpired(context.now()))
+        .catch((err: unknown) => app.log.warn({ err }, 'collecting stale uploads failed'));
+    }, collectEveryMs);
+    collector.unref();
+    closers.push(async () => clearInterval(collector));
+
     const address = await app.listen({ host: config.host, port: config.port });
     return { app, url: address, databaseUrl: database.url, embeddedDatabase: database.embedded, close: closeAll };
   } catch (err) {

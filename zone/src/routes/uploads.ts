@@ -1,0 +1,76 @@
+import {
+  type BlobInfo,
+  finalizeUploadResponseSchema,
+  initiateUploadRequestSchema,
+  initiateUploadResponseSchema,
+  parseWith,
+} from '@figurl/sdk';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../auth/authorize.js';
+import { resolveToken } from '../auth/resolve-token.js';
+import { finalizeUpload } from '../storage/finalize-upload.js';
+import { initiateUpload } from '../storage/initiate-upload.js';
+import { receiveUpload } from '../storage/receive-upload.js';
+import { baseUrlOf, type ZoneContext } from '../zone-context.js';
+
+const uploadParamsSchema = z.strictObject({ uploadId: z.uuid() });
+const zoneQuerySchema = z.strictObject({ zone: z.string().min(1).max(100).default('default') });
+
+/**
+ * The native upload API (docs/protocol.md §5): initiate → one streaming PUT → finalize.
+ * The PUT route is registered in its own scope so no body parser ever buffers blob bytes.
+ */
+export async function uploadRoutes(app: FastifyInstance, context: ZoneContext): Promise<void> {
+  app.post('/api/v1/uploads', async (request, reply) => {
+    const { zone } = parseWith(zoneQuerySchema, request.query, 'query');
+    const body = parseWith(initiateUploadRequestSchema, request.body, 'upload request');
+    const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
+    await authorize(context.identities, actor, zone, 'upload');
+    const result = await initiateUpload(context.storage, { zoneName: zone, ...body, userId: actor.userId });
+    if (result.status === 'exists') return reply.status(200).send(initiateUploadResponseSchema.parse(result));
+    const uploadUrl = result.presignedUrl ?? `${baseUrlOf(context, request)}/api/v1/uploads/${result.uploadId}`;
+    return reply.status(201).send(
+      initiateUploadResponseSchema.parse({
+        status: 'upload',
+        uploadId: result.uploadId,
+        uploadUrl,
+        expiresAt: result.expiresAt.toISOString(),
+      }),
+    );
+  });
+
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    // Leave the body unread: receiveUpload streams it to the bucket.
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    scope.put('/api/v1/uploads/:uploadId', async (request, reply) => {
+      const { uploadId } = parseWith(uploadParamsSchema, request.params, 'upload URL');
+      const length = request.headers['content-length'];
+      const { size } = await receiveUpload(context.storage, {
+        uploadId,
+        body: request.raw,
+        contentLength: length === undefined ? undefined : Number(length),
+      });
+      // Exactly 200: the kachery Python client treats any other status as fatal.
+      return reply.status(200).send({ received: size });
+    });
+  });
+
+  app.post('/api/v1/uploads/:uploadId/finalize', async (request) => {
+    const { uploadId } = parseWith(uploadParamsSchema, request.params, 'upload URL');
+    const { blob, created, upload } = await finalizeUpload(context.storage, uploadId);
+    if (created) await recordUpload(context, upload.zoneName, upload.userId, blob);
+    return finalizeUploadResponseSchema.parse({ blob, created });
+  });
+}
+
+/** Counts an upload once, when its bytes became a new blob. */
+export async function recordUpload(
+  context: ZoneContext,
+  zoneName: string,
+  userId: string,
+  blob: BlobInfo,
+): Promise<void> {
+  await context.usage.record({ zoneName, userId, uploadCount: 1, uploadBytes: blob.size }, context.now());
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { type BlobInfo, digestStream, FigurlError, sha1ObjectKey } from '@figurl/sdk';
+import { createNodeHasher } from '@figurl/sdk/node';
+import type { UploadRecord } from '../repositories/upload-repository.js';
+import type { StorageDeps } from './storage-deps.js';
+
+/**
+ * Verifies an upload and publishes it under its content key:
+ * 1. digests of the staged bytes: those recorded by the zone-proxied PUT, or — when a client
+ *    wrote to the bucket directly — computed from a zone-private copy the client cannot touch;
+ * 2. a mismatch in SHA-1, size or announced SHA-256 deletes the staged bytes, marks the upload
+ *    rejected and throws `HASH_MISMATCH`; nothing reaches the content key or the blob table;
+ * 3. otherwise copy create-only to `sha1/aa/bb/cc/<sha1>` (existing bytes are never replaced),
+ *    insert the blob row `ON CONFLICT DO NOTHING`, drop the staging object.
+ * Finalizing an already finalized upload returns the blob again (idempotent). `created` tells
+ * whether this call made the blob known (its row); racing uploads of one content see it once.
+ */
+export async function finalizeUpload(
+  deps: StorageDeps,
+  uploadId: string,
+): Promise<{ blob: BlobInfo; created: boolean; upload: UploadRecord }> {
+  const upload = await deps.uploads.find(uploadId);
+  if (!upload) throw new FigurlError('NOT_FOUND', `no upload ${uploadId}: expected the uploadId an initiate returned`);
+  if (upload.state === 'finalized') return { blob: await mustFindBlob(deps, upload.sha1), created: false, upload };
+  if (upload.state === 'rejected') {
+    throw new FigurlError('HASH_MISMATCH', `upload ${uploadId} was rejected: its bytes did not hash to ${upload.sha1}`);
+  }
+  const { digests, verifiedKey } = await digestsOf(deps, upload);
+  const problem =
+    digests.sha1 !== upload.sha1
+      ? `the bytes hash to sha1 ${digests.sha1}, expected ${upload.sha1}`
+      : digests.size !== upload.size
+        ? `${digests.size} bytes arrived, expected ${upload.size}`
+        : upload.sha256 !== null && digests.sha256 !== upload.sha256
+          ? `the bytes hash to sha256 ${digests.sha256}, expected ${upload.sha256}`
+          : undefined;
+  if (problem !== undefined) {
+    await removeQuietly(deps, upload.stagingKey, verifiedKey);
+    await deps.uploads.finish(upload.id, 'rejected');
+    throw new FigurlError('HASH_MISMATCH', `upload ${upload.id} refused: ${problem}; nothing was stored`);
+  }
+  await deps.bucket.copyIfAbsent(verifiedKey, sha1ObjectKey(upload.sha1));
+  const created = await deps.blobs.insertIfAbsent({ sha1: digests.sha1, sha256: digests.sha256, size: digests.size });
+  await deps.uploads.finish(upload.id, 'finalized');
+  await removeQuietly(deps, upload.stagingKey, verifiedKey);
+  return { blob: await mustFindBlob(deps, upload.sha1), created, upload };
+}
+
+async function digestsOf(
+  deps: StorageDeps,
+  upload: UploadRecord,
+): Promise<{ digests: { sha1: string; sha256: string; size: number }; verifiedKey: string }> {
+  if (upload.received) return { digests: upload.received, verifiedKey: upload.stagingKey };
+  // The client may still hold a URL that writes the staging key: hash a private copy instead,
+  // so the bytes verified are the bytes published.
+  const noBytes = () =>
+    new FigurlError(
+      'INVALID_REQUEST',
+      `upload ${upload.id} has no bytes yet: expected a PUT to its upload URL before finalize`,
+    );
+  if (!(await deps.bucket.head(upload.stagingKey))) throw noBytes();
+  const privateKey = `verifying/${upload.id}-${randomUUID()}`;
+  await deps.bucket.copyIfAbsent(upload.stagingKey, privateKey);
+  const object = await deps.bucket.get(privateKey);
+  if (!object) throw noBytes();
+  const digests = await digestStream(object.body, { createHasher: createNodeHasher });
+  return { digests, verifiedKey: privateKey };
+}
+
+async function removeQuietly(deps: StorageDeps, ...keys: string[]): Promise<void> {
+  // Leftovers are harmless (never under a content key) and the staging collector removes them.
+  await Promise.all([...new Set(keys)].map((key) => deps.bucket.delete(key).catch(() => {})));
+}
+
+async function mustFindBlob(deps: StorageDeps, sha1: string): Promise<BlobInfo> {
+  const blob = await deps.blobs.find(sha1);
+  if (!blob) throw new FigurlError('INTERNAL', `blob ${sha1} vanished after finalize`);
+  return blob;
+}

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import type { IdentityRepository } from './repositories/identity-repository.js';
+import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
+import type { UsageRepository } from './repositories/usage-repository.js';
+import type { StorageDeps } from './storage/storage-deps.js';
+
+/** Everything the routes use, built once by `buildApp`. */
+export interface ZoneContext {
+  storage: StorageDeps;
+  identities: IdentityRepository;
+  usage: UsageRepository;
+  seenRequests: SeenRequestRepository;
+  /** Base URL clients reach this zone at; derived from each request when unset. */
+  publicUrl: string | undefined;
+  /** Accepted clock difference of signed requests, in ms (±). */
+  signatureWindowMs: number;
+  now: () => Date;
+}
+
+/** The zone's base URL as the client sees it, for upload and download URLs in responses. */
+export function baseUrlOf(context: ZoneContext, request: FastifyRequest): string {
+  return context.publicUrl ?? `${request.protocol}://${request.host}`;
+}
