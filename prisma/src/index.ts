@@ -23,6 +23,7 @@ export { Prisma, PrismaClient } from '../generated/client.js';
 export * as enums from '../generated/enums.js';
 export { type CreatePrismaClientOptions, createPrismaClient } from './create-prisma-client.js';
 export { findFreePort } from './find-free-port.js';
+export { findRunningEmbeddedPostgres } from './find-running-embedded-postgres.js';
 export { findPostgresBinariesPackage, hydratePostgresSymlinks } from './hydrate-postgres-symlinks.js';
 export { type ApplyMigrationsOptions, applyMigrations } from './migrate.js';
 export { checksumMatches, migrationChecksum } from './migration-checksum.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { assertDatabaseUrl } from './assert-database-url.js';
+import { findRunningEmbeddedPostgres } from './find-running-embedded-postgres.js';
 import { startEmbeddedPostgres } from './start-embedded-postgres.js';
 
 export interface StartDatabaseOptions {
@@ -10,6 +11,8 @@ export interface StartDatabaseOptions {
   /** Database created on the embedded server (default `figurl`). */
   databaseName?: string;
   log?: (message: string) => void;
+  /** Use the embedded server another process already runs in `dataDir` (admin commands). */
+  shareRunning?: boolean;
 }
 
 export interface StartedDatabase {
@@ -36,6 +39,10 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Star
   }
   if (dataDir === undefined || dataDir === '') {
     throw new Error('startDatabase needs a databaseUrl or a dataDir for an embedded PostgreSQL: got neither');
+  }
+  if (options.shareRunning) {
+    const running = await findRunningEmbeddedPostgres(path.resolve(dataDir), databaseName);
+    if (running) return { url: running, embedded: false, stop: async () => {} };
   }
   return startEmbeddedPostgres({ dataDir: path.resolve(dataDir), databaseName, log });
 }

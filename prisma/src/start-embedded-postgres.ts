@@ -11,6 +11,8 @@ import { prepareDataDir } from './prepare-data-dir.js';
 // Only reachable on 127.0.0.1, but the data directory persists, so the password must too.
 const user = 'postgres';
 const password = 'figurl-embedded';
+/** How every embedded server is reached (loopback only). */
+export const embeddedCredentials = { user, password } as const;
 const startAttempts = 3;
 const startTimeoutMs = 60_000;
 

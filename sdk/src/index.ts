@@ -5,3 +5,4 @@ export * from './hash/index.js';
 export * from './schemas/index.js';
 export * from './signing/index.js';
 export * from './uri/index.js';
+export * from './zone-client/index.js';

@@ -11,6 +11,7 @@ import { createUsageRepository } from './repositories/usage-repository.js';
 import { blobRoutes } from './routes/blobs.js';
 import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { uploadRoutes } from './routes/uploads.js';
 import type { ZoneContext } from './zone-context.js';
 
@@ -66,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       await prisma.$queryRaw`SELECT 1`;
     },
   });
+  await app.register(openApiRoutes, { version: options.version });
   await app.register(uploadRoutes, context);
   await app.register(blobRoutes, context);
   await app.register(gatewayRoutes, context);

@@ -1,6 +1,8 @@
 import { maxUploadSize, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
+import { awsCredentialsFromEnv } from './bucket/aws-credentials-from-env.js';
 import type { Bucket } from './bucket/bucket.js';
+import type { AwsCredentials } from './bucket/create-s3-bucket.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -30,6 +32,8 @@ export interface ZoneConfig {
   bucketUrl: string | undefined;
   /** A bucket built by the caller (tests); wins over `bucketUrl`. */
   bucket?: Bucket;
+  /** From AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, for s3:// buckets. */
+  awsCredentials: AwsCredentials | undefined;
   publicUrl: string | undefined;
   maxUploadSize: number;
   /** Anyone may upload to zone "default" without an account. */
@@ -52,6 +56,7 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     port: parsed.FIGURL_PORT,
     logLevel: parsed.FIGURL_LOG_LEVEL,
     bucketUrl: parsed.FIGURL_BUCKET_URL,
+    awsCredentials: awsCredentialsFromEnv(env),
     publicUrl: parsed.FIGURL_PUBLIC_URL,
     maxUploadSize: parsed.FIGURL_MAX_UPLOAD_SIZE,
     open: parsed.FIGURL_OPEN ?? (parsed.DATABASE_URL === undefined && loopback.test(parsed.FIGURL_HOST)),

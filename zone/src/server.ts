@@ -4,7 +4,8 @@ import { applyMigrations, createPrismaClient, startDatabase } from '@figurl/pris
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Bucket } from './bucket/bucket.js';
-import { createFilesystemBucket } from './bucket/create-filesystem-bucket.js';
+import { createBucket } from './bucket/create-bucket.js';
+import { parseBucketUrl } from './bucket/parse-bucket-url.js';
 import type { ZoneConfig } from './config.js';
 import { collectStaleUploads } from './storage/collect-stale-uploads.js';
 
@@ -49,7 +50,12 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     const prisma = createPrismaClient({ databaseUrl: database.url });
     closers.push(() => prisma.$disconnect());
-    const bucket: Bucket = config.bucket ?? createFilesystemBucket({ root: resolve(config.dataDir, 'bucket') });
+    const bucket: Bucket =
+      config.bucket ??
+      createBucket(parseBucketUrl(config.bucketUrl, { defaultRoot: resolve(config.dataDir, 'bucket') }), {
+        credentials: config.awsCredentials,
+      });
+    log(`bucket: ${bucket.description}`);
     closers.push(async () => bucket.close?.());
     const { app, context } = await buildApp({
       version,

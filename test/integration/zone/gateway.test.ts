@@ -192,13 +192,27 @@ describe('signed-request checks (G13)', () => {
       headers: { 'content-type': 'application/json' },
     });
 
-  it('refuses a replayed request', async () => {
-    const p = payload();
+  it('refuses a replayed state-changing request', async () => {
+    const p = {
+      type: 'initiateFileUpload',
+      timestamp: Date.now(),
+      zone: open.zoneName,
+      size: 5,
+      hashAlg: 'sha1',
+      hash: randomBytes(20).toString('hex'),
+    };
     const body = { payload: p, fromClientId: keys.publicKey, signature: signPayload(p, keys.privateKey) };
     expect((await send(body)).statusCode).toBe(200);
     const replay = await send(body);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().message).toContain('replayed request');
+  });
+
+  it('answers identical reads sent together, as parallel workers of one client do', async () => {
+    const p = payload();
+    const body = { payload: p, fromClientId: keys.publicKey, signature: signPayload(p, keys.privateKey) };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => send(body)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
   });
 
   it('refuses timestamps outside ±120 s, naming the skew', async () => {

@@ -2,12 +2,13 @@ import { constants } from 'node:fs';
 import { lstat, open, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FigurlError, isFigurlError, quote } from '@figurl/sdk';
+import { FigurlError, quote } from '@figurl/sdk';
 import { assertBucketKey } from './assert-bucket-key.js';
 import { assertBucketPrefix } from './assert-bucket-prefix.js';
 import { assertByteRange, unsatisfiableRange } from './assert-byte-range.js';
 import type { Bucket, BucketObjectInfo } from './bucket.js';
 import { countBodyBytes } from './count-body-bytes.js';
+import { isBucketKey } from './is-bucket-key.js';
 import { linkIfAbsent } from './link-if-absent.js';
 import { toBucketError } from './to-bucket-error.js';
 import { walkFiles } from './walk-files.js';
@@ -166,11 +167,7 @@ export function createFilesystemBucket(options: { root: string }): Bucket {
       const start = slash === -1 ? '' : prefix.slice(0, slash);
       try {
         for await (const key of walkFiles(root, start, prefix)) {
-          // A file someone put in the folder by hand may not be a valid key: not an object.
-          const found = await info(key).catch((err: unknown) => {
-            if (isFigurlError(err, 'INVALID_REQUEST')) return null;
-            throw err;
-          });
+          const found = isBucketKey(key) ? await info(key) : null;
           if (found !== null) yield found;
         }
       } catch (err) {

@@ -16,7 +16,9 @@ import { FigurlError, quote } from '@figurl/sdk';
 import { assertBucketKey } from './assert-bucket-key.js';
 import { assertBucketPrefix } from './assert-bucket-prefix.js';
 import { assertByteRange, unsatisfiableRange } from './assert-byte-range.js';
+import { assertPresignOptions } from './assert-presign-options.js';
 import type { Bucket, BucketObjectInfo, ByteRange } from './bucket.js';
+import { isBucketKey } from './is-bucket-key.js';
 import { putS3Object } from './put-s3-object.js';
 import { s3ErrorKind } from './s3-error-kind.js';
 import { toBucketError } from './to-bucket-error.js';
@@ -41,8 +43,8 @@ export interface S3BucketOptions {
   prefix?: string;
 }
 
-/** SigV4 presigned URLs live at most 7 days. */
-const maxExpiresInSeconds = 7 * 24 * 3600;
+/** Failures reach callers as FigurlErrors; see the `logger` setting below. */
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 /** Attempts of one `copyIfAbsent` that keeps meeting 409 ConditionalRequestConflict. */
 const copyAttempts = 5;
 
@@ -61,7 +63,12 @@ const copyAttempts = 5;
 export function createS3Bucket(options: S3BucketOptions): Bucket {
   const { bucket } = options;
   const root = options.prefix === undefined || options.prefix === '' ? '' : `${options.prefix}/`;
-  if (root !== '') assertBucketKey(options.prefix);
+  if (root !== '' && !isBucketKey(options.prefix)) {
+    throw new FigurlError(
+      'INVALID_REQUEST',
+      `invalid bucket prefix ${quote(options.prefix)}: expected "/"-separated segments of letters, digits, ".", "_" or "-"`,
+    );
+  }
   const description = `s3://${bucket}/${root}${options.endpoint === undefined ? '' : ` (endpoint ${safeEndpoint(options.endpoint)})`}`;
   const config: S3ClientConfig = {
     region: options.region,
@@ -71,13 +78,14 @@ export function createS3Bucket(options: S3BucketOptions): Bucket {
     responseChecksumValidation: 'WHEN_REQUIRED',
     // requestTimeout is per-socket idle time: a stalled bucket fails a call instead of hanging it.
     requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
+    // Failures reach callers as FigurlErrors; the SDK's own console warnings (one per failed
+    // streaming PUT, which it never retries) would only repeat them.
+    logger: quietLogger,
   };
   if (options.endpoint !== undefined) config.endpoint = options.endpoint;
   if (options.forcePathStyle !== undefined) config.forcePathStyle = options.forcePathStyle;
   if (options.credentials !== undefined) config.credentials = options.credentials;
   const client = new S3Client(config);
-  // A streamed body cannot be replayed, so puts must not be retried by the SDK.
-  const putClient = new S3Client({ ...config, maxAttempts: 1 });
 
   const keyOf = (key: string) => {
     assertBucketKey(key);
@@ -158,7 +166,7 @@ export function createS3Bucket(options: S3BucketOptions): Bucket {
       }
       for (const item of page.Contents ?? []) {
         const key = item.Key?.slice(root.length) ?? '';
-        if (isKey(key)) yield { key, size: item.Size ?? 0, lastModified: item.LastModified ?? new Date(0) };
+        if (isBucketKey(key)) yield { key, size: item.Size ?? 0, lastModified: item.LastModified ?? new Date(0) };
       }
       if (page.IsTruncated !== true) return;
       token = page.NextContinuationToken;
@@ -169,16 +177,10 @@ export function createS3Bucket(options: S3BucketOptions): Bucket {
 
   return {
     description,
-    put: (key, body, putOptions) =>
-      putS3Object({
-        client: putClient,
-        bucket,
-        key: keyOf(key),
-        bucketKey: key,
-        description,
-        body,
-        size: putOptions?.size,
-      }),
+    async put(key, body, putOptions) {
+      const objectKey = keyOf(key);
+      return putS3Object({ client, bucket, key: objectKey, bucketKey: key, description, body, size: putOptions?.size });
+    },
     get,
     head,
     async delete(key) {
@@ -192,7 +194,7 @@ export function createS3Bucket(options: S3BucketOptions): Bucket {
     list,
     async presignPut(key, { size, expiresInSeconds }) {
       const objectKey = keyOf(key);
-      assertPresignOptions(key, expiresInSeconds, size);
+      assertPresignOptions(key, { expiresInSeconds, size });
       const command = new PutObjectCommand({ Bucket: bucket, Key: objectKey, ContentLength: size });
       // Signing content-length makes a PUT of any other length fail the signature check.
       return getSignedUrl(client, command, {
@@ -202,40 +204,15 @@ export function createS3Bucket(options: S3BucketOptions): Bucket {
     },
     async presignGet(key, { expiresInSeconds }) {
       const objectKey = keyOf(key);
-      assertPresignOptions(key, expiresInSeconds, 0);
+      assertPresignOptions(key, { expiresInSeconds });
       return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: objectKey }), {
         expiresIn: expiresInSeconds,
       });
     },
     async close() {
       client.destroy();
-      putClient.destroy();
     },
   };
-}
-
-function assertPresignOptions(key: string, expiresInSeconds: number, size: number): void {
-  if (!Number.isSafeInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > maxExpiresInSeconds) {
-    throw new FigurlError(
-      'INVALID_REQUEST',
-      `invalid expiry ${quote(expiresInSeconds)} for ${quote(key)}: expected whole seconds from 1 to ${maxExpiresInSeconds}`,
-    );
-  }
-  if (!Number.isSafeInteger(size) || size < 0) {
-    throw new FigurlError(
-      'INVALID_REQUEST',
-      `invalid size ${quote(size)} for ${quote(key)}: expected a non-negative integer`,
-    );
-  }
-}
-
-function isKey(key: string): boolean {
-  try {
-    assertBucketKey(key);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The endpoint without user:password, so a description never carries credentials. */

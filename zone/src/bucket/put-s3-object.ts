@@ -37,8 +37,9 @@ export async function putS3Object(options: PutS3ObjectOptions): Promise<number> 
       yield* counted.chunks;
     } catch (error) {
       sourceError = { error };
-      // The SDK pipes the body into the request, and pipe() does not forward a source error:
-      // without this abort the request would wait for bytes that never come.
+      // PutObject pipes the body into the request, and pipe() does not forward a source error:
+      // without this abort the request would wait for bytes that never come. (lib-storage reads
+      // the body itself, sees the error and aborts the multipart upload before it rejects.)
       abort.abort();
       throw error;
     }
@@ -58,7 +59,6 @@ export async function putS3Object(options: PutS3ObjectOptions): Promise<number> 
         partSize: 8 * 1024 * 1024,
         queueSize: 1,
         leavePartsOnError: false,
-        abortController: abort,
       });
       await upload.done();
     }

@@ -12,9 +12,11 @@ import { FigurlError, quote } from '@figurl/sdk';
  */
 export function toBucketError(description: string, verb: string, key: string, err: unknown): FigurlError {
   if (err instanceof FigurlError) return err;
-  return new FigurlError('UNAVAILABLE', `bucket ${description} failed to ${verb} ${quote(key)}: ${reasonOf(err)}`, {
-    cause: err,
-  });
+  const reason = reasonOf(err);
+  // Not the raw error as cause: SDK errors carry the whole request and response ($response),
+  // Authorization header included, and loggers serialize causes.
+  const cause = Object.assign(new Error(reason), { name: err instanceof Error ? err.name : 'Error' });
+  return new FigurlError('UNAVAILABLE', `bucket ${description} failed to ${verb} ${quote(key)}: ${reason}`, { cause });
 }
 
 function reasonOf(err: unknown): string {

@@ -41,16 +41,17 @@ export function temporaryPathFor(file: string): string {
 }
 
 /**
- * Creates `dir` and runs `create` in it, retrying (at most 3 times) when `create` fails with
- * ENOENT: a concurrent `delete` prunes empty folders, and may remove `dir` between the two steps.
+ * Creates `dir` and runs `create` in it, retrying (at most 5 times) on ENOENT: a concurrent
+ * `delete` prunes empty folders, and may remove `dir`, or one of its parents while `mkdir -p` is
+ * still descending, before `create` runs.
  */
 export async function inDirectory<T>(dir: string, create: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    await mkdir(dir, { recursive: true });
     try {
+      await mkdir(dir, { recursive: true });
       return await create();
     } catch (err) {
-      if (attempt >= 3 || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (attempt >= 5 || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
 }

@@ -16,9 +16,12 @@ import type { SeenRequestRepository } from '../repositories/seen-request-reposit
  * 2. the timestamp within ±`windowMs` of the zone's clock (no ±24 h exception);
  * 3. the ed25519 signature over the SHA-1 of the payload's Python-canonical JSON — computed
  *    from the raw text, so floats the client wrote as `1.0` stay `1.0`;
- * 4. not seen before: the signature's SHA-1 is recorded until the timestamp leaves the
- *    window, and a second arrival is refused as a replay. The 0.4 client cannot add a nonce,
- *    and its signature covers the millisecond timestamp, so the signature serves as one.
+ * 4. for requests that change state, not seen before: the signature's SHA-1 is recorded until
+ *    the timestamp leaves the window, and a second arrival is refused as a replay. The 0.4
+ *    client cannot add a nonce, and its signature covers the millisecond timestamp, so the
+ *    signature serves as one. Reads (findFile, getClientInfo, …) are exempt: replaying one
+ *    changes nothing, and parallel workers of one client legitimately send byte-identical
+ *    reads within the same millisecond (the Python client's deterministic ed25519 signature).
  * Unsigned requests pass through with `signed: false` (downloads from public zones need none).
  */
 export async function verifyGatewayRequest(options: {
@@ -55,6 +58,7 @@ export async function verifyGatewayRequest(options: {
       `invalid signature for client ${envelope.fromClientId}: expected ed25519 over the SHA-1 of the payload's canonical JSON`,
     );
   }
+  if (!stateChanging.has(envelope.payload.type)) return { envelope, signed: true };
   const signatureHash = createHash('sha1').update(envelope.signature).digest('hex');
   const expiresAt = new Date(envelope.payload.timestamp + windowMs);
   if (!(await seenRequests.recordOnce(signatureHash, expiresAt))) {
@@ -65,6 +69,8 @@ export async function verifyGatewayRequest(options: {
   }
   return { envelope, signed: true };
 }
+
+const stateChanging = new Set(['initiateFileUpload', 'finalizeFileUpload', 'deleteFile']);
 
 function typeOf(body: unknown): string {
   const type = (body as { payload?: { type?: unknown } } | null)?.payload?.type;

@@ -14,7 +14,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(body.statusCode).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body = toErrorBody(new FigurlError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+    const body = toErrorBody(
+      new FigurlError(
+        'NOT_FOUND',
+        `no route ${request.method} ${request.url.split('?')[0]}: see /openapi.json for the API`,
+      ),
+    );
     return reply.status(404).send(body);
   });
 }

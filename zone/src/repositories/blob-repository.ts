@@ -3,7 +3,10 @@ import type { BlobInfo } from '@figurl/sdk';
 
 export interface BlobRepository {
   find(sha1: string): Promise<BlobInfo | null>;
-  /** Inserts the row unless it exists (`ON CONFLICT DO NOTHING`); true when this call created it. */
+  /**
+   * Inserts the row unless it exists; true when this call created it. No conflict target: racing
+   * inserts of one content collide on the sha256 index as often as on the primary key.
+   */
   insertIfAbsent(blob: { sha1: string; sha256: string; size: number }): Promise<boolean>;
 }
 
@@ -22,7 +25,7 @@ export function createBlobRepository(prisma: PrismaClient): BlobRepository {
     async insertIfAbsent({ sha1, sha256, size }) {
       const inserted = await prisma.$executeRaw`
         INSERT INTO blobs (sha1, sha256, size) VALUES (${sha1}, ${sha256}, ${BigInt(size)})
-        ON CONFLICT (sha1) DO NOTHING`;
+        ON CONFLICT DO NOTHING`;
       return inserted === 1;
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { FigurlError } from '@figurl/sdk';
 import { findLiveUpload } from './find-live-upload.js';
 import type { StorageDeps } from './storage-deps.js';
@@ -37,13 +37,24 @@ export async function receiveUpload(
     },
   });
   try {
-    const size = await deps.bucket.put(upload.stagingKey, input.body.pipe(hashing), { size: upload.size });
+    // pipeline, not pipe: a client that drops the connection must fail the write (and remove
+    // its temporary file), not leave it waiting for an end that never comes.
+    const hashed = pipeline(input.body, hashing, () => {});
+    const size = await deps.bucket.put(upload.stagingKey, hashed, { size: upload.size });
     await deps.uploads.recordReceived(upload.id, { sha1: sha1.digest('hex'), sha256: sha256.digest('hex'), size });
     return { size };
   } catch (err) {
-    input.body.unpipe(hashing);
+    const interrupted = (err as NodeJS.ErrnoException).code === 'ECONNRESET' || input.body.destroyed;
+    hashing.destroy();
     await deps.bucket.delete(upload.stagingKey).catch(() => {});
     await deps.uploads.releaseReceive(upload.id);
+    if (interrupted && !(err instanceof FigurlError)) {
+      throw new FigurlError(
+        'INVALID_REQUEST',
+        `the PUT of upload ${upload.id} was interrupted: expected ${upload.size} bytes; send them again`,
+        { cause: err },
+      );
+    }
     throw err;
   }
 }

@@ -1,0 +1,44 @@
+// The edge of the figurl CLI: the one place that touches `process`. Everything else is
+// `main()` in ../src/cli/main.ts, which takes its IO as arguments.
+import { register } from 'tsx/esm/api';
+
+/**
+ * Runs the CLI for this process. `command` is fixed by the alias launchers
+ * (kachery-cloud-store, …) because on Windows npm's shims hide the name they were called by.
+ *
+ * @param {string | undefined} command
+ */
+export async function launch(command) {
+  // A reader that goes away (`figurl cat x | head`) is normal, not a crash.
+  process.stdout.on('error', (err) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`figurl: cannot write to stdout: ${err.message}\n`);
+  });
+  try {
+    register();
+    const args = process.argv.slice(2);
+    if (command === undefined && args[0] === 'zone') {
+      // Running or administering a zone needs the zone package, which scientists' machines
+      // that only store and load files do not: load it on demand, never as an sdk dependency.
+      const zone = await import('@figurl/zone').catch(() => {
+        throw new Error('"figurl zone" needs the @figurl/zone package: run it from a figurl checkout (npm install)');
+      });
+      process.exitCode = await zone.runZoneCommand(args.slice(1), {
+        env: process.env,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+      return;
+    }
+    const { main } = await import('../src/cli/main.ts');
+    process.exitCode = await main(command === undefined ? args : [command, ...args], {
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      fetch: globalThis.fetch,
+      isTTY: process.stderr.isTTY === true,
+    });
+  } catch (err) {
+    process.stderr.write(`figurl: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,61 @@
+import { homedir as osHomedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { FigurlError } from '../errors/index.js';
+import { parseWith } from '../schemas/parse-with.js';
+import { zoneNameSchema } from '../schemas/primitives.js';
+
+/** The embedded zone `npm start` runs. */
+export const defaultZoneUrl = 'http://127.0.0.1:4100';
+
+const cliEnvSchema = z.object({
+  FIGURL_ZONE_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+    .default(defaultZoneUrl),
+  KACHERY_ZONE: zoneNameSchema.default('default'),
+  KACHERY_CLOUD_DIR: z.string().optional(),
+});
+
+export interface CliSettings {
+  zoneUrl: string;
+  /** The kachery zone name, for messages; the zone URL alone decides where requests go. */
+  zone: string;
+  /** `$KACHERY_CLOUD_DIR`, absolute: the cache shared with the Python client. */
+  cacheDir: string;
+  token: string | undefined;
+}
+
+/**
+ * The CLI's settings, read once from the environment at the edge. An empty variable counts as
+ * unset (as `FOO= figurl …` means in a shell). A bad value names the variable; the token's
+ * value is never echoed.
+ *
+ * @example
+ * parseCliSettings({ FIGURL_ZONE_URL: 'https://zone.example.org' }, '/home/me');
+ * // { zoneUrl: 'https://zone.example.org', zone: 'default', cacheDir: '/home/me/.kachery-cloud', token: undefined }
+ */
+export function parseCliSettings(env: Record<string, string | undefined>, homedir: string = osHomedir()): CliSettings {
+  const set = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const parsed = parseWith(
+    cliEnvSchema,
+    {
+      FIGURL_ZONE_URL: set('FIGURL_ZONE_URL'),
+      KACHERY_ZONE: set('KACHERY_ZONE'),
+      KACHERY_CLOUD_DIR: set('KACHERY_CLOUD_DIR'),
+    },
+    'environment',
+  );
+  const token = set('FIGURL_TOKEN');
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    throw new FigurlError(
+      'INVALID_REQUEST',
+      'invalid environment: FIGURL_TOKEN (value not shown): expected printable ASCII without spaces or line breaks',
+    );
+  }
+  return {
+    zoneUrl: parsed.FIGURL_ZONE_URL,
+    zone: parsed.KACHERY_ZONE,
+    cacheDir: resolve(parsed.KACHERY_CLOUD_DIR ?? join(homedir, '.kachery-cloud')),
+    token,
+  };
+}

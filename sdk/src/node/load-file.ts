@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { toHex } from '../bytes/hex.js';
+import { FigurlError } from '../errors/index.js';
+import type { ZoneClient } from '../zone-client/index.js';
+import { createNodeHasher } from './create-node-hasher.js';
+import { toCachePath } from './to-cache-path.js';
+import type { OnTransferProgress } from './transfer-progress.js';
+
+export interface LoadFileOptions {
+  hash: string;
+  /** `$KACHERY_CLOUD_DIR`: blobs live in `<cacheDir>/sha1/aa/bb/cc/<hash>`. */
+  cacheDir: string;
+  onProgress?: OnTransferProgress;
+}
+
+export interface LoadedFile {
+  /** The verified file in the cache. */
+  path: string;
+  size: number;
+  /** False on a cache hit. */
+  downloaded: boolean;
+}
+
+/**
+ * A blob as a local file: from the cache when there, otherwise downloaded into
+ * `<final>.tmp.<rand8>` while hashing and renamed into place only if the SHA-1 matches, so the
+ * cache never holds a partial or corrupt file and concurrent loads cannot see one.
+ *
+ * @example
+ * const { path } = await loadFile(zone, { hash, cacheDir: '/home/me/.kachery-cloud' });
+ */
+export async function loadFile(client: ZoneClient, options: LoadFileOptions): Promise<LoadedFile> {
+  const { hash, cacheDir, onProgress } = options;
+  const finalPath = toCachePath(cacheDir, hash);
+  const cached = await stat(finalPath).catch(() => null);
+  if (cached?.isFile()) return { path: finalPath, size: cached.size, downloaded: false };
+
+  const download = await client.downloadBlob(hash);
+  await mkdir(dirname(finalPath), { recursive: true });
+  const tempPath = `${finalPath}.tmp.${randomBytes(4).toString('hex')}`;
+  try {
+    const hasher = createNodeHasher('sha1');
+    let bytes = 0;
+    await pipeline(
+      readChunks(download.body),
+      async function* (source: AsyncIterable<Uint8Array>) {
+        for await (const chunk of source) {
+          hasher.update(chunk);
+          bytes += chunk.byteLength;
+          onProgress?.({ phase: 'download', bytes, total: download.size });
+          yield chunk;
+        }
+      },
+      createWriteStream(tempPath, { flags: 'wx' }),
+    );
+    const got = toHex(hasher.digest());
+    if (got !== hash) {
+      throw new FigurlError(
+        'HASH_MISMATCH',
+        `downloaded bytes do not match sha1://${hash}: expected sha1 "${hash}", got "${got}" (${bytes} bytes); nothing was cached`,
+      );
+    }
+    // rename replaces atomically, so a concurrent load of the same hash that finished first is
+    // simply overwritten by identical bytes.
+    await rename(tempPath, finalPath);
+    return { path: finalPath, size: bytes, downloaded: true };
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
+}
+
+async function* readChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stopping early (a write error) must release the connection.
+    await reader.cancel().catch(() => {});
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  createZoneClient,
+  type FinalizeUploadResponse,
+  type InitiateUploadRequest,
+  type InitiateUploadResponse,
+  type ZoneClient,
+  type ZoneClientOptions,
+} from './create-zone-client.js';
+export type { BlobDownload, ByteRange } from './download-blob.js';
+export type { UploadBody } from './to-upload-stream.js';
+export type { ZoneFetch, ZoneRequestInit } from './zone-fetch.js';
