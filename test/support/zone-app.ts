@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PrismaClient, uniqueId } from '@figurl/prisma';
-import { type BuildAppOptions, buildApp, createFilesystemBucket } from '@figurl/zone';
+import { type Bucket, type BuildAppOptions, buildApp, createFilesystemBucket } from '@figurl/zone';
 import type { FastifyInstance } from 'fastify';
 import { createTestPrisma } from './database.js';
 
@@ -12,24 +12,28 @@ export interface TestZone {
   prisma: PrismaClient;
   /** A zone of its own, so tests in parallel never share settings. */
   zoneName: string;
+  /** The filesystem bucket's folder (an unused empty temp folder when a custom `bucket` was given). */
   bucketRoot: string;
   close(): Promise<void>;
 }
 
 /**
  * A zone app on the shared test database with a filesystem bucket in a temp folder and a fresh
- * zone (`open`: anyone may upload). Drive it with `app.inject()`.
+ * zone (`open`: anyone may upload). Drive it with `app.inject()`. Pass `bucket` to use another
+ * bucket (e.g. `createS3Bucket` against `startS3Server()`); the caller owns and closes it.
  */
 export async function createTestZoneApp(
-  options: { open?: boolean; publicDownload?: boolean } & Partial<Omit<BuildAppOptions, 'prisma' | 'bucket'>> = {},
+  options: { open?: boolean; publicDownload?: boolean; bucket?: Bucket } & Partial<
+    Omit<BuildAppOptions, 'prisma' | 'bucket'>
+  > = {},
 ): Promise<TestZone> {
-  const { open = true, publicDownload = true, ...appOptions } = options;
+  const { open = true, publicDownload = true, bucket, ...appOptions } = options;
   const prisma = createTestPrisma();
   const bucketRoot = await mkdtemp(join(tmpdir(), 'figurl-bucket-'));
   const { app, context } = await buildApp({
     version: '0.0.0-test',
     prisma,
-    bucket: createFilesystemBucket({ root: bucketRoot }),
+    bucket: bucket ?? createFilesystemBucket({ root: bucketRoot }),
     publicUrl: 'http://zone.test',
     ...appOptions,
   });

@@ -59,6 +59,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     // JSON bodies are small; blob bytes stream through the upload PUT, which no parser touches.
     bodyLimit: 1 << 20,
     return503OnClosing: true,
+    // The kachery-cloud client appends "/api/gateway" to KACHERY_GATEWAY_URL as it is: a URL set
+    // with a trailing slash must still reach the gateway.
+    routerOptions: { ignoreDuplicateSlashes: true },
   });
   registerErrorHandler(app);
   await app.register(healthRoutes, {

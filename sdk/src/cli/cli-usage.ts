@@ -20,7 +20,7 @@ environment:
   FIGURL_ZONE_URL    the zone (default ${defaultZoneUrl}, the embedded zone)
   FIGURL_TOKEN       bearer token sent to the zone (optional)
   KACHERY_CLOUD_DIR  cache directory (default ~/.kachery-cloud)
-  KACHERY_ZONE       zone name shown in messages (default "default")
+  KACHERY_ZONE       which zone of the server (default "default")
 
 Also installed as kachery-cloud-store, kachery-cloud-load and kachery-cloud-cat, with the
 Python client's output.`;

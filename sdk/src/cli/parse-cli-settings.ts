@@ -18,7 +18,7 @@ const cliEnvSchema = z.object({
 
 export interface CliSettings {
   zoneUrl: string;
-  /** The kachery zone name, for messages; the zone URL alone decides where requests go. */
+  /** The zone of the server to use (sent as `?zone=`); `default` unless KACHERY_ZONE says otherwise. */
   zone: string;
   /** `$KACHERY_CLOUD_DIR`, absolute: the cache shared with the Python client. */
   cacheDir: string;

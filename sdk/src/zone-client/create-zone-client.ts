@@ -12,7 +12,7 @@ import {
 import { isSha1Hash } from '../uri/is-sha1-hash.js';
 import { type BlobDownload, type ByteRange, downloadBlob } from './download-blob.js';
 import { readZoneJson } from './read-zone-json.js';
-import { sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
+import { inZone, sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
 import { toUploadStream, type UploadBody } from './to-upload-stream.js';
 import type { ZoneFetch } from './zone-fetch.js';
 
@@ -26,6 +26,8 @@ export interface ZoneClientOptions {
   fetch: ZoneFetch;
   /** Sent as `Authorization: Bearer <token>` to the zone's origin only. */
   token?: string | undefined;
+  /** Which zone of the server (kachery's KACHERY_ZONE); default "default". */
+  zone?: string | undefined;
 }
 
 /** The zone's native API v1 (docs/protocol.md §5). Every method throws FigurlError. */
@@ -63,7 +65,7 @@ export interface ZoneClient {
 export function createZoneClient(options: ZoneClientOptions): ZoneClient {
   const baseUrl = parseBaseUrl(options.baseUrl);
   const token = options.token === '' ? undefined : options.token;
-  const connection: ZoneConnection = { baseUrl, fetch: options.fetch, token };
+  const connection: ZoneConnection = { baseUrl, fetch: options.fetch, token, zone: options.zone };
   const json = { accept: 'application/json', 'content-type': 'application/json' };
 
   return {
@@ -71,7 +73,7 @@ export function createZoneClient(options: ZoneClientOptions): ZoneClient {
 
     async initiateUpload(request) {
       const body = parseWith(initiateUploadRequestSchema, request, 'initiate upload request');
-      const call = { what: 'initiate upload', method: 'POST', url: new URL('api/v1/uploads', baseUrl) };
+      const call = { what: 'initiate upload', method: 'POST', url: inZone(connection, new URL('api/v1/uploads', baseUrl)) };
       const response = await sendZoneRequest(connection, { ...call, headers: json, body: JSON.stringify(body) });
       return readZoneJson(response, initiateUploadResponseSchema, call);
     },
@@ -105,7 +107,7 @@ export function createZoneClient(options: ZoneClientOptions): ZoneClient {
     },
 
     async getBlob(sha1) {
-      const call = { what: 'get blob', method: 'GET', url: new URL(`api/v1/blobs/${checkHash(sha1)}`, baseUrl) };
+      const call = { what: 'get blob', method: 'GET', url: inZone(connection, new URL(`api/v1/blobs/${checkHash(sha1)}`, baseUrl)) };
       try {
         const response = await sendZoneRequest(connection, { ...call, headers: { accept: 'application/json' } });
         return await readZoneJson(response, blobSchema, call);

@@ -1,5 +1,5 @@
 import { FigurlError, quote } from '../errors/index.js';
-import { sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
+import { inZone, sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
 
 /** Inclusive byte offsets, as in an HTTP `Range: bytes=start-end` header; no `end` means to the end. */
 export interface ByteRange {
@@ -30,7 +30,7 @@ export async function downloadBlob(
 ): Promise<BlobDownload> {
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   if (options.range !== undefined) headers.range = toRangeHeader(options.range);
-  const url = new URL(`sha1/${sha1}`, connection.baseUrl);
+  const url = inZone(connection, new URL(`sha1/${sha1}`, connection.baseUrl));
   const response = await sendZoneRequest(connection, {
     what: 'download',
     method: 'GET',

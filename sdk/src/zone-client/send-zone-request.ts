@@ -11,6 +11,14 @@ export interface ZoneConnection {
   baseUrl: URL;
   fetch: ZoneFetch;
   token: string | undefined;
+  /** The zone name (kachery's KACHERY_ZONE) sent as `?zone=`; omitted for "default". */
+  zone: string | undefined;
+}
+
+/** `url` with the connection's zone in its query (the server's default zone needs none). */
+export function inZone(connection: ZoneConnection, url: URL): URL {
+  if (connection.zone !== undefined && connection.zone !== 'default') url.searchParams.set('zone', connection.zone);
+  return url;
 }
 
 export interface ZoneRequest extends ZoneCall {

@@ -122,6 +122,15 @@ describe('kachery-gateway dialect in an open zone', () => {
       found: true,
       client: { clientId: fresh.publicKey, ownerId: 'local', timestampCreated: expect.any(Number), label: 'my laptop' },
     });
+    const page = await open.app.inject({ method: 'GET', url: `/client/${fresh.publicKey}?zone=${open.zoneName}` });
+    expect(page.body).toContain('Owner: local');
+    const viaTrailingSlash = await open.app.inject({
+      method: 'POST',
+      url: '//api/gateway',
+      payload: JSON.stringify({ payload: { type: 'getZoneInfo', timestamp: Date.now(), zoneName: open.zoneName } }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(viaTrailingSlash.json()).toMatchObject({ type: 'getZoneInfo', found: true });
     const forged = await open.app.inject({
       method: 'GET',
       url: link.replace(signature, signPayload({ type: 'addClient' }, keys.privateKey)),
