@@ -32,9 +32,17 @@ afterAll(async () => {
 /** Runs a bin of the sdk as a user would, in its own process. */
 async function cli(bin: string, args: string[], cacheDir: string) {
   const env = { PATH: process.env.PATH ?? '', HOME: work, FIGURL_ZONE_URL: zone.url, KACHERY_CLOUD_DIR: cacheDir };
-  return run('node', [join(root, 'sdk/bin', `${bin}.js`), ...args], { env, encoding: 'buffer', maxBuffer: 1 << 26 }).then(
+  return run('node', [join(root, 'sdk/bin', `${bin}.js`), ...args], {
+    env,
+    encoding: 'buffer',
+    maxBuffer: 1 << 26,
+  }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr.toString() }),
-    (e: { code: number; stdout: Buffer; stderr: Buffer }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr.toString() }),
+    (e: { code: number; stdout: Buffer; stderr: Buffer }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr.toString(),
+    }),
   );
 }
 
@@ -63,7 +71,11 @@ describe('the figurl CLI against a running zone', () => {
     const cat = await cli('figurl', ['cat', `kachery::sha1:${sha1}:label`], join(work, 'cache-c'));
     expect(cat.stdout.equals(bytes)).toBe(true);
     const info = JSON.parse((await cli('figurl', ['info', `sha1://${sha1}`], join(work, 'cache-c'))).stdout.toString());
-    expect(info).toMatchObject({ found: true, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(info).toMatchObject({
+      found: true,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   });
 
   it('speaks the kachery-cloud aliases with the Python client’s output', async () => {
@@ -79,7 +91,9 @@ describe('the figurl CLI against a running zone', () => {
   it('fails with one line and a non-zero exit on bad input', async () => {
     const bad = await cli('figurl', ['load', 'sha1://abc'], join(work, 'cache-e'));
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('figurl: invalid URI "sha1://abc": expected 40 lowercase hex characters after "sha1://", got 3\n');
+    expect(bad.stderr).toBe(
+      'figurl: invalid URI "sha1://abc": expected 40 lowercase hex characters after "sha1://", got 3\n',
+    );
     const noFile = await cli('figurl', ['store', join(work, 'nope.bin')], join(work, 'cache-e'));
     expect(noFile.code).toBe(1);
     expect(noFile.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -13,6 +13,7 @@ import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { usageRoutes } from './routes/usage.js';
 import type { ZoneContext } from './zone-context.js';
 
 export interface BuildAppOptions {
@@ -74,5 +75,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(uploadRoutes, context);
   await app.register(blobRoutes, context);
   await app.register(gatewayRoutes, context);
+  await app.register(usageRoutes, context);
   return { app, context };
 }

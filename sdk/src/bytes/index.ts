@@ -1,2 +1,3 @@
 export { fromBase64, toBase64 } from './base64.js';
 export { fromHex, toHex } from './hex.js';
+export { readStreamChunks } from './read-stream-chunks.js';

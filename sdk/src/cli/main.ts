@@ -82,7 +82,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(name, [...argv.slice(0, at), ...argv.slice(at + 1)], spec);
   if (args.help) return help(io, name);
   const settings = parseCliSettings(io.env, io.homedir);
-  const client = createZoneClient({ baseUrl: settings.zoneUrl, fetch: io.fetch, token: settings.token, zone: settings.zone });
+  const client = createZoneClient({
+    baseUrl: settings.zoneUrl,
+    fetch: io.fetch,
+    token: settings.token,
+    zone: settings.zone,
+  });
   const progress = createProgressReporter({ stream: io.stderr, enabled: io.isTTY, ...definedOnly({ now: io.now }) });
   try {
     return await spec.run({ io, settings, client, progress }, args.positionals[0] as string, args);

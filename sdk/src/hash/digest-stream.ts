@@ -1,4 +1,5 @@
 import { toHex } from '../bytes/hex.js';
+import { readStreamChunks } from '../bytes/read-stream-chunks.js';
 import { type CreateHasher, createPortableHasher } from './hasher.js';
 
 export interface Digests {
@@ -54,16 +55,8 @@ async function* toAsyncIterable(source: ByteSource): AsyncIterable<Uint8Array> {
     return;
   }
   if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
+    yield* readStreamChunks(source);
+    return;
   }
   yield* source as Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 }

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { toHex } from '../bytes/hex.js';
+import { readStreamChunks } from '../bytes/read-stream-chunks.js';
 import { FigurlError } from '../errors/index.js';
 import type { ZoneClient } from '../zone-client/index.js';
 import { createNodeHasher } from './create-node-hasher.js';
@@ -46,7 +47,7 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
     const hasher = createNodeHasher('sha1');
     let bytes = 0;
     await pipeline(
-      readChunks(download.body),
+      readStreamChunks(download.body),
       async function* (source: AsyncIterable<Uint8Array>) {
         for await (const chunk of source) {
           hasher.update(chunk);
@@ -71,19 +72,5 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
   } catch (err) {
     await rm(tempPath, { force: true });
     throw err;
-  }
-}
-
-async function* readChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Stopping early (a write error) must release the connection.
-    await reader.cancel().catch(() => {});
   }
 }

@@ -46,7 +46,7 @@ export interface ZoneClient {
   /** `POST /api/v1/uploads/:uploadId/finalize`: the zone re-hashes; a mismatch is HASH_MISMATCH. */
   finalizeUpload(uploadId: string): Promise<FinalizeUploadResponse>;
   /** `GET /api/v1/blobs/:sha1`, or null when the zone does not hold it. */
-  getBlob(sha1: string): Promise<BlobInfo | null>;
+  findBlob(sha1: string): Promise<BlobInfo | null>;
   /** `GET /sha1/:sha1` (optionally a range), redirects followed; the bytes are not verified. */
   downloadBlob(sha1: string, options?: { range?: ByteRange }): Promise<BlobDownload>;
 }
@@ -73,7 +73,11 @@ export function createZoneClient(options: ZoneClientOptions): ZoneClient {
 
     async initiateUpload(request) {
       const body = parseWith(initiateUploadRequestSchema, request, 'initiate upload request');
-      const call = { what: 'initiate upload', method: 'POST', url: inZone(connection, new URL('api/v1/uploads', baseUrl)) };
+      const call = {
+        what: 'initiate upload',
+        method: 'POST',
+        url: inZone(connection, new URL('api/v1/uploads', baseUrl)),
+      };
       const response = await sendZoneRequest(connection, { ...call, headers: json, body: JSON.stringify(body) });
       return readZoneJson(response, initiateUploadResponseSchema, call);
     },
@@ -106,8 +110,12 @@ export function createZoneClient(options: ZoneClientOptions): ZoneClient {
       return readZoneJson(response, finalizeUploadResponseSchema, call);
     },
 
-    async getBlob(sha1) {
-      const call = { what: 'get blob', method: 'GET', url: inZone(connection, new URL(`api/v1/blobs/${checkHash(sha1)}`, baseUrl)) };
+    async findBlob(sha1) {
+      const call = {
+        what: 'get blob',
+        method: 'GET',
+        url: inZone(connection, new URL(`api/v1/blobs/${checkHash(sha1)}`, baseUrl)),
+      };
       try {
         const response = await sendZoneRequest(connection, { ...call, headers: { accept: 'application/json' } });
         return await readZoneJson(response, blobSchema, call);

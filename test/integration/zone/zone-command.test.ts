@@ -142,5 +142,20 @@ describe('figurl zone admin commands', () => {
       },
     ]);
     await expect(figurlZone('usage', '--from', 'yesterday')).rejects.toThrow('expected a date like 2026-11-21');
+
+    const url = `/api/v1/usage?zone=${zone.zoneName}&from=2026-11-20&to=2026-11-20`;
+    expect((await zone.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    const admin = uniqueId('admin');
+    await figurlZone('grant', admin, '--zone', zone.zoneName, '--admin');
+    const adminToken = (await figurlZone('token', 'create', '--owner', admin, '--scope', 'admin')).stdout.trim();
+    const answer = await zone.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${adminToken}` } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().days.filter((r: { userId: string }) => r.userId === user)).toHaveLength(1);
+    const uploader = uniqueId('uploader');
+    await figurlZone('grant', uploader, '--zone', zone.zoneName, '--upload');
+    const uploaderToken = (await figurlZone('token', 'create', '--owner', uploader, '--scope', 'upload')).stdout.trim();
+    expect(
+      (await zone.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${uploaderToken}` } })).statusCode,
+    ).toBe(403);
   });
 });

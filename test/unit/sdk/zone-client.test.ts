@@ -45,7 +45,7 @@ describe('createZoneClient', () => {
 
     const again = await client.initiateUpload(request);
     expect(again).toMatchObject({ status: 'exists', blob: { sha1: testHash, sha256: request.sha256, size: 13 } });
-    expect(await client.getBlob(testHash)).toEqual(finalized.blob);
+    expect(await client.findBlob(testHash)).toEqual(finalized.blob);
   });
 
   it('accepts a Uint8Array, a ReadableStream or an iterable as the upload body', async () => {
@@ -97,13 +97,13 @@ describe('createZoneClient', () => {
     );
   });
 
-  it('returns null from getBlob on 404 and throws other errors with the zone code', async () => {
+  it('returns null from findBlob on 404 and throws other errors with the zone code', async () => {
     const zone = createFakeZone();
     const client = createZoneClient({ baseUrl: zone.baseUrl, fetch: zone.fetch });
-    expect(await client.getBlob(testHash)).toBeNull();
+    expect(await client.findBlob(testHash)).toBeNull();
 
     const denied = createZoneClient({ baseUrl: zone.baseUrl, fetch: async () => error(403, 'FORBIDDEN', 'not yours') });
-    const err = await caught(denied.getBlob(testHash));
+    const err = await caught(denied.findBlob(testHash));
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toBe(
       `get blob failed: GET http://zone.test:4100/api/v1/blobs/${testHash} answered HTTP 403: not yours`,
@@ -166,7 +166,7 @@ describe('createZoneClient', () => {
       throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:4100') });
     };
     const client = createZoneClient({ baseUrl: 'http://127.0.0.1:4100', fetch });
-    const err = await caught(client.getBlob(testHash));
+    const err = await caught(client.findBlob(testHash));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toBe(
       `cannot reach the zone at http://127.0.0.1:4100/api/v1/blobs/${testHash}: connect ECONNREFUSED 127.0.0.1:4100`,
@@ -197,7 +197,7 @@ describe('createZoneClient', () => {
       baseUrl: 'http://zone.test:4100',
       fetch: async () => new Response(JSON.stringify({ sha1: testHash, size: -1 })),
     });
-    expect((await caught(blobless.getBlob(testHash))).message).toMatch(/size -1/);
+    expect((await caught(blobless.findBlob(testHash))).message).toMatch(/size -1/);
   });
 
   it('downloads a byte range and reports where it sits in the blob', async () => {
@@ -225,7 +225,7 @@ describe('createZoneClient', () => {
   it('checks arguments before sending anything', async () => {
     const zone = createFakeZone();
     const client = createZoneClient({ baseUrl: zone.baseUrl, fetch: zone.fetch });
-    await expect(client.getBlob('ABC')).rejects.toThrow(
+    await expect(client.findBlob('ABC')).rejects.toThrow(
       'invalid sha1 hash "ABC": expected 40 lowercase hex characters',
     );
     await expect(client.initiateUpload({ sha1: testHash, size: -1 })).rejects.toThrow(/size -1/);

@@ -5,6 +5,11 @@ export interface CountedBody {
   chunks: AsyncIterable<Uint8Array>;
   /** Bytes yielded so far; the body's length once `chunks` is exhausted. */
   readonly bytes: number;
+  /**
+   * Set when the body itself failed (the source errored, or its size was wrong), so a bucket
+   * can tell the caller's error, rethrown unchanged, from its own storage errors.
+   */
+  readonly failure: { error: unknown } | undefined;
 }
 
 /**
@@ -35,6 +40,15 @@ export function countBodyBytes(
       'INVALID_REQUEST',
       `body of ${quote(key)} has the wrong size: expected ${size} bytes, received ${received}`,
     );
+  let failure: { error: unknown } | undefined;
+  async function* recorded(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* chunks();
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
+  }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let held: Uint8Array | undefined;
     let seen = 0;
@@ -55,9 +69,12 @@ export function countBodyBytes(
     }
   }
   return {
-    chunks: chunks(),
+    chunks: recorded(),
     get bytes() {
       return bytes;
+    },
+    get failure() {
+      return failure;
     },
   };
 }

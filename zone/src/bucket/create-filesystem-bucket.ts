@@ -73,21 +73,12 @@ export function createFilesystemBucket(options: { root: string }): Bucket {
     async put(key, body, options) {
       const file = pathOf(key);
       const counted = countBodyBytes(body, key, options?.size);
-      // Errors of the source (a client that went away, a wrong size) are the caller's and pass
-      // through unchanged; everything else came from the filesystem.
-      let sourceError: { error: unknown } | undefined;
-      async function* source(): AsyncGenerator<Uint8Array> {
-        try {
-          yield* counted.chunks;
-        } catch (error) {
-          sourceError = { error };
-          throw error;
-        }
-      }
       try {
-        await writeFileAtomic(file, source());
+        await writeFileAtomic(file, counted.chunks);
       } catch (err) {
-        if (sourceError !== undefined) throw sourceError.error;
+        // The body's own errors (a client that went away, a wrong size) pass through unchanged;
+        // everything else came from the filesystem.
+        if (counted.failure !== undefined) throw counted.failure.error;
         throw fsError('put', key, err);
       }
       return counted.bytes;

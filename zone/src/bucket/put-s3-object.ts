@@ -31,12 +31,10 @@ export async function putS3Object(options: PutS3ObjectOptions): Promise<number> 
   const { client, bucket, key, size } = options;
   const counted = countBodyBytes(options.body, options.bucketKey, size);
   const abort = new AbortController();
-  let sourceError: { error: unknown } | undefined;
   async function* source(): AsyncGenerator<Uint8Array> {
     try {
       yield* counted.chunks;
     } catch (error) {
-      sourceError = { error };
       // PutObject pipes the body into the request, and pipe() does not forward a source error:
       // without this abort the request would wait for bytes that never come. (lib-storage reads
       // the body itself, sees the error and aborts the multipart upload before it rejects.)
@@ -45,7 +43,7 @@ export async function putS3Object(options: PutS3ObjectOptions): Promise<number> 
     }
   }
   const body = Readable.from(source(), { objectMode: false });
-  // The error is reported through sourceError; this keeps an unlistened 'error' from crashing.
+  // The error is reported through counted.failure; this keeps an unlistened 'error' from crashing.
   body.on('error', () => undefined);
   try {
     if (size !== undefined) {
@@ -63,12 +61,12 @@ export async function putS3Object(options: PutS3ObjectOptions): Promise<number> 
       await upload.done();
     }
   } catch (err) {
-    if (sourceError !== undefined) throw sourceError.error;
+    if (counted.failure !== undefined) throw counted.failure.error;
     throw toBucketError(options.description, 'put', options.bucketKey, err);
   } finally {
     // On an S3 failure, stop reading the source (destroying it, e.g. the client's request).
     body.destroy();
   }
-  if (sourceError !== undefined) throw sourceError.error;
+  if (counted.failure !== undefined) throw counted.failure.error;
   return counted.bytes;
 }

@@ -38,12 +38,19 @@ export async function gatewayRoutes(app: FastifyInstance, context: ZoneContext):
   // kachery-cloud-init prints this link for a client that is already registered.
   app.get('/client/:clientId', async (request, reply) => {
     const { clientId } = parseWith(clientParamsSchema, request.params, 'client link');
-    const { zone: zoneName = 'default' } = parseWith(z.strictObject({ zone: z.string().optional() }), request.query, 'client link');
+    const { zone: zoneName = 'default' } = parseWith(
+      z.strictObject({ zone: z.string().optional() }),
+      request.query,
+      'client link',
+    );
     const client = await context.identities.findClient(zoneName, clientId);
-    if (!client) throw new FigurlError('NOT_FOUND', `client ${clientId} is not registered in zone ${JSON.stringify(zoneName)}`);
+    if (!client)
+      throw new FigurlError('NOT_FOUND', `client ${clientId} is not registered in zone ${JSON.stringify(zoneName)}`);
     return reply
       .type('text/plain; charset=utf-8')
-      .send(`Client ${client.clientId}\nLabel: ${client.label}\nOwner: ${client.ownerId}\nZone: ${zoneName}\nRegistered: ${client.createdAt.toISOString()}\n`);
+      .send(
+        `Client ${client.clientId}\nLabel: ${client.label}\nOwner: ${client.ownerId}\nZone: ${zoneName}\nRegistered: ${client.createdAt.toISOString()}\n`,
+      );
   });
 
   app.get('/registerClient/:clientId', async (request, reply) => {
