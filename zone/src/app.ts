@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@figurl/prisma';
-import { maxUploadSize as kacheryMaxUploadSize } from '@figurl/sdk';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { FigurlError, maxUploadSize as kacheryMaxUploadSize, toErrorBody } from '@figurl/sdk';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Bucket } from './bucket/bucket.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
@@ -63,6 +63,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     // The kachery-cloud client appends "/api/gateway" to KACHERY_GATEWAY_URL as it is: a URL set
     // with a trailing slash must still reach the gateway.
     routerOptions: { ignoreDuplicateSlashes: true },
+    // Errors the router raises before any route runs (bad percent-encoding, an over-long
+    // parameter) get the one error shape too.
+    frameworkErrors: (err, _request, reply) => {
+      (reply as FastifyReply).status(400).send(toErrorBody(new FigurlError('INVALID_REQUEST', `invalid URL: ${err.message}`)));
+    },
   });
   registerErrorHandler(app);
   await app.register(healthRoutes, {

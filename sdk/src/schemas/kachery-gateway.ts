@@ -34,7 +34,7 @@ export const initiateFileUploadRequestSchema = z.strictObject({
 export const finalizeFileUploadRequestSchema = z.strictObject({
   type: z.literal('finalizeFileUpload'),
   ...base,
-  objectKey: z.string().min(1).max(1024),
+  objectKey: z.string().regex(/^[A-Za-z0-9._/-]{1,1024}$/, 'expected the objectKey initiateFileUpload returned'),
   hashAlg: z.literal('sha1'),
   hash: sha1HashSchema,
   size: byteSizeSchema,
@@ -176,5 +176,10 @@ export type GatewayResponseFor<T extends GatewayRequestType> = Extract<GatewayRe
 export const registerClientQuerySchema = z.strictObject({
   signature: signatureSchema,
   zone: zoneNameSchema.optional(),
-  label: z.string().max(200).optional(),
+  // Shown back to people: printable text only (PostgreSQL refuses NUL anyway).
+  label: z
+    .string()
+    .max(200)
+    .regex(/^[^\p{Cc}]*$/u, 'expected a label without control characters')
+    .optional(),
 });

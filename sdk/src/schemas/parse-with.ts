@@ -21,7 +21,10 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const path = issue.path.map(String).join('.');
   const where = path === '' ? 'value' : path;
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+    // Bounded: a body with thousands of unknown keys must not come back as a huge message.
+    const shown = issue.keys.slice(0, 5).map((k) => quote(k, 40));
+    const more = issue.keys.length > 5 ? ` (and ${issue.keys.length - 5} more)` : '';
+    const keys = `${shown.join(', ')}${more}`;
     return `${where === 'value' ? '' : `${where}: `}unexpected field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   }
   const found = valueAt(root, issue.path);

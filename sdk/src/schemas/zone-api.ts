@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byteSizeSchema, sha1HashSchema, sha256HashSchema } from './primitives.js';
+import { byteSizeSchema, sha1HashSchema, sha256HashSchema, zoneNameSchema } from './primitives.js';
 
 /*
  * The zone's native HTTP API, version 1 (docs/protocol.md). Requests reject unknown keys so a
@@ -45,3 +45,12 @@ export const initiateUploadResponseSchema = z.discriminatedUnion('status', [
 
 /** `POST /api/v1/uploads/:uploadId/finalize`: the zone re-hashes the staged bytes. */
 export const finalizeUploadResponseSchema = z.strictObject({ blob: blobSchema, created: z.boolean() });
+
+/** `?zone=` on the zone's routes: which zone of the server; "default" when absent. */
+export const zoneQuerySchema = z.strictObject({ zone: zoneNameSchema.default('default') });
+
+/** A UTC calendar day, `YYYY-MM-DD`, that exists (2026-02-30 does not). */
+export const calendarDaySchema = z.iso.date('expected a date like 2026-11-21');
+
+/** `GET /api/v1/usage?zone=&from=&to=` (zone admins). */
+export const usageQuerySchema = zoneQuerySchema.extend({ from: calendarDaySchema, to: calendarDaySchema });

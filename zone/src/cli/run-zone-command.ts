@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyMigrations, createPrismaClient, startDatabase } from '@figurl/prisma';
-import { clientIdSchema, FigurlError, parseWith } from '@figurl/sdk';
+import { calendarDaySchema, clientIdSchema, FigurlError, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
 import { hashToken } from '../auth/resolve-token.js';
 import { parseZoneConfig } from '../config.js';
@@ -26,7 +26,6 @@ export const zoneUsage = `usage:
 Admin commands use DATABASE_URL, or the embedded database under --data (shared with a running zone).`;
 
 const scopeSchema = z.enum(['upload', 'download', 'admin']);
-const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-21');
 
 /**
  * `figurl zone …`: runs a zone, or administers its identities directly in its database.
@@ -106,8 +105,8 @@ export async function runZoneCommand(argv: string[], io: ZoneCommandIo): Promise
         return await tokenCommand(identities, rest, values, io);
       case 'usage': {
         const today = new Date().toISOString().slice(0, 10);
-        const from = parseWith(daySchema, values.from ?? `${today.slice(0, 8)}01`, '--from');
-        const to = parseWith(daySchema, values.to ?? today, '--to');
+        const from = parseWith(calendarDaySchema, values.from ?? `${today.slice(0, 8)}01`, '--from');
+        const to = parseWith(calendarDaySchema, values.to ?? today, '--to');
         const rows = await createUsageRepository(prisma).list({ zoneName: zone, from, to });
         for (const row of rows) io.stdout(`${JSON.stringify(row)}\n`);
         return 0;

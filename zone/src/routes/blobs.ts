@@ -1,4 +1,4 @@
-import { blobSchema, FigurlError, parseWith, sha1HashSchema, sha1ObjectKey } from '@figurl/sdk';
+import { blobSchema, FigurlError, parseWith, sha1HashSchema, sha1ObjectKey, zoneQuerySchema } from '@figurl/sdk';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import parseRange from 'range-parser';
 import { z } from 'zod';
@@ -7,7 +7,6 @@ import { resolveToken } from '../auth/resolve-token.js';
 import type { ZoneContext } from '../zone-context.js';
 
 const hashParamsSchema = z.strictObject({ hash: sha1HashSchema });
-const zoneQuerySchema = z.strictObject({ zone: z.string().min(1).max(100).default('default') });
 
 /**
  * Downloads: `GET|HEAD /sha1/<hash>` stream a verified blob with `Range` support (206), a strong

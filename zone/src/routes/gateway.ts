@@ -1,4 +1,11 @@
-import { FigurlError, parseWith, registerClientQuerySchema, verifyPayloadSignature } from '@figurl/sdk';
+import {
+  clientIdSchema,
+  FigurlError,
+  parseWith,
+  registerClientQuerySchema,
+  verifyPayloadSignature,
+  zoneQuerySchema,
+} from '@figurl/sdk';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { handleGatewayRequest } from '../gateway/handle-gateway-request.js';
@@ -38,11 +45,7 @@ export async function gatewayRoutes(app: FastifyInstance, context: ZoneContext):
   // kachery-cloud-init prints this link for a client that is already registered.
   app.get('/client/:clientId', async (request, reply) => {
     const { clientId } = parseWith(clientParamsSchema, request.params, 'client link');
-    const { zone: zoneName = 'default' } = parseWith(
-      z.strictObject({ zone: z.string().optional() }),
-      request.query,
-      'client link',
-    );
+    const { zone: zoneName } = parseWith(zoneQuerySchema, request.query, 'client link');
     const client = await context.identities.findClient(zoneName, clientId);
     if (!client)
       throw new FigurlError('NOT_FOUND', `client ${clientId} is not registered in zone ${JSON.stringify(zoneName)}`);

@@ -4,6 +4,7 @@ import {
   initiateUploadRequestSchema,
   initiateUploadResponseSchema,
   parseWith,
+  zoneQuerySchema,
 } from '@figurl/sdk';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -15,7 +16,6 @@ import { receiveUpload } from '../storage/receive-upload.js';
 import { baseUrlOf, type ZoneContext } from '../zone-context.js';
 
 const uploadParamsSchema = z.strictObject({ uploadId: z.uuid() });
-const zoneQuerySchema = z.strictObject({ zone: z.string().min(1).max(100).default('default') });
 
 /**
  * The native upload API (docs/protocol.md §5): initiate → one streaming PUT → finalize.
@@ -44,6 +44,11 @@ export async function uploadRoutes(app: FastifyInstance, context: ZoneContext): 
     scope.removeAllContentTypeParsers();
     // Leave the body unread: receiveUpload streams it to the bucket.
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    // A PUT refused before its body was read leaves unread bytes on the socket: close it rather
+    // than keep a paused connection alive (Fastify does the same when a body fails to parse).
+    scope.addHook('onSend', async (request, reply) => {
+      if (!request.raw.complete) reply.header('connection', 'close');
+    });
     scope.put('/api/v1/uploads/:uploadId', async (request, reply) => {
       const { uploadId } = parseWith(uploadParamsSchema, request.params, 'upload URL');
       const length = request.headers['content-length'];

@@ -1,12 +1,8 @@
-import { parseWith } from '@figurl/sdk';
+import { parseWith, usageQuerySchema } from '@figurl/sdk';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { authorize } from '../auth/authorize.js';
 import { resolveToken } from '../auth/resolve-token.js';
 import type { ZoneContext } from '../zone-context.js';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-21');
-const usageQuerySchema = z.strictObject({ zone: z.string().min(1).max(100).default('default'), from: day, to: day });
 
 /** `GET /api/v1/usage?zone=&from=&to=`: traffic per user and UTC day, for the zone's admins. */
 export async function usageRoutes(app: FastifyInstance, context: ZoneContext): Promise<void> {

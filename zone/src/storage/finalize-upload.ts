@@ -36,7 +36,14 @@ export async function finalizeUpload(
           : undefined;
   if (problem !== undefined) {
     await removeQuietly(deps, upload.stagingKey, verifiedKey);
-    await deps.uploads.finish(upload.id, 'rejected');
+    // A concurrent finalize of this upload that saw the right bytes (the client rewrote the
+    // staging object in between) may have won: its answer stands.
+    if (
+      !(await deps.uploads.finish(upload.id, 'rejected')) &&
+      (await deps.uploads.find(upload.id))?.state === 'finalized'
+    ) {
+      return { blob: await mustFindBlob(deps, upload.sha1), created: false, upload };
+    }
     throw new FigurlError('HASH_MISMATCH', `upload ${upload.id} refused: ${problem}; nothing was stored`);
   }
   await deps.bucket.copyIfAbsent(verifiedKey, sha1ObjectKey(upload.sha1));
@@ -50,7 +57,7 @@ async function digestsOf(
   deps: StorageDeps,
   upload: UploadRecord,
 ): Promise<{ digests: { sha1: string; sha256: string; size: number }; verifiedKey: string }> {
-  if (upload.received) return { digests: upload.received, verifiedKey: upload.stagingKey };
+  if (upload.received && !deps.bucket.presignPut) return { digests: upload.received, verifiedKey: upload.stagingKey };
   // The client may still hold a URL that writes the staging key: hash a private copy instead,
   // so the bytes verified are the bytes published.
   const noBytes = () =>
