@@ -66,7 +66,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     // Errors the router raises before any route runs (bad percent-encoding, an over-long
     // parameter) get the one error shape too.
     frameworkErrors: (err, _request, reply) => {
-      (reply as FastifyReply).status(400).send(toErrorBody(new FigurlError('INVALID_REQUEST', `invalid URL: ${err.message}`)));
+      (reply as FastifyReply)
+        .status(400)
+        .send(toErrorBody(new FigurlError('INVALID_REQUEST', `invalid URL: ${err.message}`)));
     },
   });
   registerErrorHandler(app);

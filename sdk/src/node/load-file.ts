@@ -56,7 +56,8 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
           yield chunk;
         }
       },
-      createWriteStream(tempPath, { flags: 'wx' }),
+      // A 1 MiB buffer lets the disk write while the next network chunks are hashed.
+      createWriteStream(tempPath, { flags: 'wx', highWaterMark: 1 << 20 }),
     );
     const got = toHex(hasher.digest());
     if (got !== hash) {

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { toHex } from '../bytes/hex.js';
 import { FigurlError, quote } from '../errors/index.js';
 import type { ZoneClient } from '../zone-client/index.js';
-import { digestFile } from './digest-file.js';
+import { createNodeHasher } from './create-node-hasher.js';
 import type { OnTransferProgress } from './transfer-progress.js';
 
 export interface StoredFile {
@@ -29,21 +30,32 @@ export async function storeFile(
 ): Promise<StoredFile> {
   const { onProgress } = options;
   const total = await regularFileSize(path);
-  const digests = await digestFile(path, { onProgress: (bytes) => onProgress?.({ phase: 'hash', bytes, total }) });
-  const answer = await client.initiateUpload(digests);
+  // SHA-1 only: the pre-pass is on the critical path, and the zone computes SHA-256 itself.
+  const { sha1, size } = await sha1OfFile(path, (bytes) => onProgress?.({ phase: 'hash', bytes, total }));
+  const answer = await client.initiateUpload({ sha1, size });
   if (answer.status === 'exists') {
-    checkBlob(answer.blob.sha1, digests.sha1);
-    return { ...digests, uploaded: false };
+    checkBlob(answer.blob.sha1, sha1);
+    return { sha1, sha256: answer.blob.sha256, size, uploaded: false };
   }
-  const size = digests.size;
   // The bytes are read a second time; if the file changed meanwhile, the size check in
   // uploadBytes or the zone's re-hash on finalize refuses them.
   await client.uploadBytes(answer.uploadUrl, createReadStream(path, { highWaterMark: 1 << 20 }), size, {
     onProgress: (bytes) => onProgress?.({ phase: 'upload', bytes, total: size }),
   });
   const { blob } = await client.finalizeUpload(answer.uploadId);
-  checkBlob(blob.sha1, digests.sha1);
-  return { ...digests, uploaded: true };
+  checkBlob(blob.sha1, sha1);
+  return { sha1, sha256: blob.sha256, size, uploaded: true };
+}
+
+async function sha1OfFile(path: string, onProgress: (bytes: number) => void): Promise<{ sha1: string; size: number }> {
+  const hasher = createNodeHasher('sha1');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hasher.update(chunk);
+    size += chunk.length;
+    onProgress(size);
+  }
+  return { sha1: toHex(hasher.digest()), size };
 }
 
 async function regularFileSize(path: string): Promise<number> {

@@ -34,7 +34,10 @@ export function verifyPayloadSignature(options: {
   signature: string;
   publicKey: string;
   legacy?: boolean;
+  /** The ed25519 check; servers pass node:crypto's (`verifyEd25519` from `@figurl/sdk/node`). */
+  verify?: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 }): boolean {
+  const check = options.verify ?? ed25519.verify;
   let signature: Uint8Array;
   let publicKey: Uint8Array;
   try {
@@ -43,6 +46,6 @@ export function verifyPayloadSignature(options: {
   } catch {
     return false;
   }
-  if (ed25519.verify(signature, payloadDigest(options.payload), publicKey)) return true;
-  return options.legacy === true && ed25519.verify(signature, utf8.encode(canonicalJson(options.payload)), publicKey);
+  if (check(signature, payloadDigest(options.payload), publicKey)) return true;
+  return options.legacy === true && check(signature, utf8.encode(canonicalJson(options.payload)), publicKey);
 }

@@ -67,7 +67,14 @@ async function fetchOnce(connection: ZoneConnection, call: ZoneRequest): Promise
   const init: ZoneRequestInit = { method: call.method, headers, redirect: 'manual' };
   if (call.body !== undefined) {
     init.body = call.body;
-    if (call.body instanceof ReadableStream) init.duplex = 'half';
+    if (call.body instanceof ReadableStream) {
+      init.duplex = 'half';
+      // Node's fetch (undici before nodejs/undici#5456) keeps a copy of every chunk of a streamed
+      // body when it may have to follow a redirect: a 1 GiB upload would sit in memory. Uploads
+      // are never redirected, so say so, and the body streams through.
+      init.redirect = 'error';
+      init.window = null;
+    }
   }
   // Keep fetch detached: browsers throw "Illegal invocation" when it is called as a method.
   const fetchFn = connection.fetch;

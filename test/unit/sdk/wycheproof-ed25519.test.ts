@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ed25519, fromHex, parseKeyPem } from '@figurl/sdk';
+import { verifyEd25519 } from '@figurl/sdk/node';
 import { describe, expect, it } from 'vitest';
 
 interface WycheproofFile {
@@ -24,10 +25,13 @@ describe('Wycheproof ed25519 verification vectors (G13)', () => {
     expect(cases.length).toBe(150);
   });
 
-  it('agrees with every vector', () => {
+  it.each([
+    ['portable (@noble/ed25519)', ed25519.verify],
+    ['node:crypto (verifyEd25519)', verifyEd25519],
+  ])('%s agrees with every vector', (_name, verify) => {
     const disagreements = cases.filter((c) => {
       const sig = hexOrEmpty(c.sig);
-      const ok = ed25519.verify(sig, hexOrEmpty(c.msg), fromHex(c.pk, { what: 'public key', length: 32 }));
+      const ok = verify(sig, hexOrEmpty(c.msg), fromHex(c.pk, { what: 'public key', length: 32 }));
       return ok !== (c.result === 'valid');
     });
     expect(disagreements.map((c) => `tcId ${c.tcId} (${c.flags.join(',')})`)).toEqual([]);

@@ -18,7 +18,7 @@ export async function writeFileAtomic(file: string, chunks: AsyncIterable<Uint8A
   let closed = false;
   let renamed = false;
   try {
-    for await (const chunk of chunks) await writeAll(handle, chunk);
+    await writePipelined(handle, chunks);
     await handle.sync();
     closed = true;
     await handle.close();
@@ -62,6 +62,37 @@ export async function syncDirectory(dir: string): Promise<void> {
   if (handle === undefined) return;
   await handle.sync().catch(() => undefined);
   await handle.close().catch(() => undefined);
+}
+
+const batchBytes = 1 << 20;
+
+/**
+ * Writes `chunks` in batches of about 1 MiB, one batch on its way to the disk while the next is
+ * gathered (and hashed upstream): a chunk-by-chunk await made 64 KiB network chunks wait for the
+ * disk in turn. At most two batches are held.
+ */
+async function writePipelined(handle: FileHandle, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  let inFlight: Promise<void> = Promise.resolve();
+  let batch: Uint8Array[] = [];
+  let gathered = 0;
+  try {
+    for await (const chunk of chunks) {
+      batch.push(chunk);
+      gathered += chunk.length;
+      if (gathered < batchBytes) continue;
+      const ready = batch;
+      batch = [];
+      gathered = 0;
+      await inFlight;
+      inFlight = writeAll(handle, Buffer.concat(ready));
+    }
+    await inFlight;
+    if (batch.length > 0) await writeAll(handle, Buffer.concat(batch));
+  } catch (err) {
+    // Settle the write still in flight before the file is closed and removed.
+    await inFlight.catch(() => undefined);
+    throw err;
+  }
 }
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {

@@ -8,6 +8,7 @@ import {
   parseWith,
   verifyPayloadSignature,
 } from '@figurl/sdk';
+import { verifyEd25519 } from '@figurl/sdk/node';
 import type { SeenRequestRepository } from '../repositories/seen-request-repository.js';
 
 /**
@@ -52,7 +53,14 @@ export async function verifyGatewayRequest(options: {
     return { envelope, signed: false };
   }
   const payload = (preserved as { payload: CanonicalJsonValue }).payload;
-  if (!verifyPayloadSignature({ payload, signature: envelope.signature, publicKey: envelope.fromClientId })) {
+  if (
+    !verifyPayloadSignature({
+      payload,
+      signature: envelope.signature,
+      publicKey: envelope.fromClientId,
+      verify: verifyEd25519,
+    })
+  ) {
     throw new FigurlError(
       'UNAUTHORIZED',
       `invalid signature for client ${envelope.fromClientId}: expected ed25519 over the SHA-1 of the payload's canonical JSON`,

@@ -6,15 +6,14 @@ import {
   verifyPayloadSignature,
   zoneQuerySchema,
 } from '@figurl/sdk';
+import { verifyEd25519 } from '@figurl/sdk/node';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { handleGatewayRequest } from '../gateway/handle-gateway-request.js';
 import { verifyGatewayRequest } from '../gateway/verify-gateway-request.js';
 import { baseUrlOf, type ZoneContext } from '../zone-context.js';
 
-const clientParamsSchema = z.strictObject({
-  clientId: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex characters'),
-});
+const clientParamsSchema = z.strictObject({ clientId: clientIdSchema });
 
 /**
  * The kachery-gateway dialect: `POST /api/gateway` (kachery-cloud 0.4 with KACHERY_GATEWAY_URL
@@ -61,7 +60,14 @@ export async function gatewayRoutes(app: FastifyInstance, context: ZoneContext):
     const query = parseWith(registerClientQuerySchema, request.query, 'registration link');
     const zoneName = query.zone ?? 'default';
     // The original server forgot to await this check; the signature proves the key's owner asked.
-    if (!verifyPayloadSignature({ payload: { type: 'addClient' }, signature: query.signature, publicKey: clientId })) {
+    if (
+      !verifyPayloadSignature({
+        payload: { type: 'addClient' },
+        signature: query.signature,
+        publicKey: clientId,
+        verify: verifyEd25519,
+      })
+    ) {
       throw new FigurlError(
         'UNAUTHORIZED',
         `invalid registration signature for client ${clientId}: expected the link kachery-cloud-init printed`,
