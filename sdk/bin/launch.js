@@ -1,6 +1,6 @@
 // The edge of the figurl CLI: the one place that touches `process`. Everything else is
 // `main()` in ../src/cli/main.ts, which takes its IO as arguments.
-import { register } from 'tsx/esm/api';
+import { readdirSync, statSync } from 'node:fs';
 
 /**
  * Runs the CLI for this process. `command` is fixed by the alias launchers
@@ -14,9 +14,9 @@ export async function launch(command) {
     if (err.code !== 'EPIPE') process.stderr.write(`figurl: cannot write to stdout: ${err.message}\n`);
   });
   try {
-    register();
     const args = process.argv.slice(2);
     if (command === undefined && args[0] === 'zone') {
+      await registerTypeScript();
       // Running or administering a zone needs the zone package, which scientists' machines
       // that only store and load files do not: load it on demand, never as an sdk dependency.
       const zone = await import('@figurl/zone').catch(() => {
@@ -29,7 +29,10 @@ export async function launch(command) {
       });
       return;
     }
-    const { main } = await import('../src/cli/main.ts');
+    const fresh = isBundleFresh();
+    // The TypeScript loader only when running from sources: it doubles start-up time and memory.
+    if (!fresh) await registerTypeScript();
+    const { main } = fresh ? await import('../dist/cli.mjs') : await import('../src/cli/main.ts');
     process.exitCode = await main(command === undefined ? args : [command, ...args], {
       env: process.env,
       stdout: process.stdout,
@@ -41,4 +44,24 @@ export async function launch(command) {
     process.stderr.write(`figurl: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * Whether dist/cli.mjs (built by `npm run generate`) is newer than every source file: then it is
+ * what the sources would run, ten times quicker to start. After an edit, the sources run until
+ * the next build.
+ */
+function isBundleFresh() {
+  try {
+    const built = statSync(new URL('../dist/cli.mjs', import.meta.url)).mtimeMs;
+    const src = new URL('../src/', import.meta.url);
+    return readdirSync(src, { recursive: true }).every((file) => statSync(new URL(String(file), src)).mtimeMs <= built);
+  } catch {
+    return false;
+  }
+}
+
+async function registerTypeScript() {
+  const { register } = await import('tsx/esm/api');
+  register();
 }
