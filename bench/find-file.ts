@@ -2,7 +2,7 @@
 // process under autocannon, against a bare Fastify route measured in the same run.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createKeyPair, signPayload } from '@figurl/sdk';
+import { createKeyPair, signEnvelope } from '@figurl/sdk';
 import { parseBenchSettings } from './support/bench-settings.js';
 import { createBenchDatabase } from './support/create-bench-database.js';
 import { createWorkDir } from './support/create-work-dir.js';
@@ -65,11 +65,7 @@ try {
     const start = Date.now();
     return Array.from({ length: count }, (_, i) => {
       const payload = { type: 'findFile', timestamp: start - i, hashAlg: 'sha1', hash: sha1, zone: 'default' };
-      return JSON.stringify({
-        payload,
-        fromClientId: keys.publicKey,
-        signature: signPayload(payload, keys.privateKey),
-      });
+      return JSON.stringify(signEnvelope(payload, keys));
     });
   };
   const probe = await fetch(`${zone.url}/api/gateway`, {

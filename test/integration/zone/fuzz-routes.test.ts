@@ -5,6 +5,7 @@ import {
   errorBodySchema,
   errorCodes,
   type KeyPair,
+  signEnvelope,
   signPayload,
 } from '@figurl/sdk';
 import { hashToken } from '@figurl/zone';
@@ -1078,11 +1079,7 @@ describe('G11 findings, reduced', () => {
       method: 'POST',
       url: '/api/gateway',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({
-        payload,
-        fromClientId: registered.publicKey,
-        signature: signPayload(payload, registered.privateKey),
-      }),
+      payload: JSON.stringify(signEnvelope(payload, registered)),
     });
     expectErrorShape(res, 400, 'INVALID_REQUEST');
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createKeyPair, type KeyPair, signPayload } from '@figurl/sdk';
+import { createKeyPair, type KeyPair, signEnvelope, signPayload } from '@figurl/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
@@ -19,9 +19,7 @@ afterAll(async () => {
 /** A gateway call exactly as the kachery-cloud 0.4 Python client makes it. */
 async function gateway(zone: TestZone, payload: Record<string, unknown>, signer: KeyPair | null = keys) {
   const full = { timestamp: Date.now(), zone: zone.zoneName, ...payload };
-  const body = signer
-    ? { payload: full, fromClientId: signer.publicKey, signature: signPayload(full, signer.privateKey) }
-    : { payload: full };
+  const body = signer ? signEnvelope(full, signer) : { payload: full };
   return zone.app.inject({
     method: 'POST',
     url: '/api/gateway',
@@ -210,7 +208,7 @@ describe('signed-request checks (G13)', () => {
       hashAlg: 'sha1',
       hash: randomBytes(20).toString('hex'),
     };
-    const body = { payload: p, fromClientId: keys.publicKey, signature: signPayload(p, keys.privateKey) };
+    const body = signEnvelope(p, keys);
     expect((await send(body)).statusCode).toBe(200);
     const replay = await send(body);
     expect(replay.statusCode).toBe(401);
@@ -219,7 +217,7 @@ describe('signed-request checks (G13)', () => {
 
   it('answers identical reads sent together, as parallel workers of one client do', async () => {
     const p = payload();
-    const body = { payload: p, fromClientId: keys.publicKey, signature: signPayload(p, keys.privateKey) };
+    const body = signEnvelope(p, keys);
     const answers = await Promise.all(Array.from({ length: 8 }, () => send(body)));
     expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
   });
@@ -227,7 +225,7 @@ describe('signed-request checks (G13)', () => {
   it('refuses timestamps outside ±120 s, naming the skew', async () => {
     for (const skew of [-121_000, 121_000, -86_400_000]) {
       const p = { ...payload(), timestamp: Date.now() + skew };
-      const res = await send({ payload: p, fromClientId: keys.publicKey, signature: signPayload(p, keys.privateKey) });
+      const res = await send(signEnvelope(p, keys));
       expect(res.statusCode).toBe(401);
       expect(res.json().message).toMatch(/s from the zone's clock: expected within ±120 s/);
     }

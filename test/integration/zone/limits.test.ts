@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { createKeyPair, errorBodySchema, signPayload } from '@figurl/sdk';
+import { createKeyPair, errorBodySchema, signEnvelope } from '@figurl/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
@@ -340,11 +340,7 @@ describe('G12: upload size limits', () => {
         method: 'POST',
         url: '/api/gateway',
         headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({
-          payload,
-          fromClientId: keys.publicKey,
-          signature: signPayload(payload, keys.privateKey),
-        }),
+        payload: JSON.stringify(signEnvelope(payload, keys)),
       });
       expect(expectError(gateway, 413, 'PAYLOAD_TOO_LARGE').message).toContain('at most 1024 bytes');
     } finally {

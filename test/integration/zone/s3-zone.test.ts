@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createKeyPair, type KeyPair, sha1ObjectKey, signPayload } from '@figurl/sdk';
+import { createKeyPair, type KeyPair, sha1ObjectKey, signEnvelope } from '@figurl/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bucket } from '../../../zone/src/bucket/index.js';
 import { createS3Bucket } from '../../../zone/src/bucket/index.js';
@@ -63,11 +63,7 @@ describe.each([
       method: 'POST',
       url: '/api/gateway',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({
-        payload: full,
-        fromClientId: keys.publicKey,
-        signature: signPayload(full, keys.privateKey),
-      }),
+      payload: JSON.stringify(signEnvelope(full, keys)),
     });
   }
 
