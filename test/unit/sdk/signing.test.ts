@@ -6,6 +6,7 @@ import {
   parseJsonPreservingNumbers,
   parseKeyPem,
   payloadDigest,
+  signEnvelope,
   signPayload,
   toHex,
   toKeyPem,
@@ -43,6 +44,14 @@ describe('kachery reference vectors', () => {
   it('signs exactly as the Python client', () => {
     expect(signPayload(findFilePayload, seed)).toBe(findFileSignature);
     expect(signPayload({ type: 'addClient' }, seed)).toBe(addClientSignature);
+  });
+
+  it('builds the signed envelope the Python client sends', () => {
+    expect(signEnvelope(findFilePayload, createKeyPair(seed))).toEqual({
+      payload: findFilePayload,
+      fromClientId: clientId,
+      signature: findFileSignature,
+    });
   });
 
   it('verifies the reference signatures and rejects tampering', () => {
