@@ -39,8 +39,10 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; context: ZoneContext }> {
   const now = options.now ?? (() => new Date());
   const { prisma, bucket } = options;
+  const usage = createUsageRepository(prisma);
   const context: ZoneContext = {
     storage: {
+      usage,
       bucket,
       blobs: createBlobRepository(prisma),
       uploads: createUploadRepository(prisma),
@@ -49,7 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       now,
     },
     identities: createIdentityRepository(prisma),
-    usage: createUsageRepository(prisma),
+    usage,
     seenRequests: createSeenRequestRepository(prisma),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     signatureWindowMs: options.signatureWindowMs ?? 120_000,

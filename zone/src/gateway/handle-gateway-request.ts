@@ -6,7 +6,6 @@ import {
   sha1ObjectKey,
 } from '@figurl/sdk';
 import { type Actor, anonymous, authorize } from '../auth/authorize.js';
-import { recordUpload } from '../routes/uploads.js';
 import { finalizeUpload } from '../storage/finalize-upload.js';
 import { initiateUpload } from '../storage/initiate-upload.js';
 import type { ZoneContext } from '../zone-context.js';
@@ -73,8 +72,7 @@ export async function handleGatewayRequest(
           `no upload of sha1 ${payload.hash} (${payload.size} bytes) in zone "${zoneName}" has objectKey ${JSON.stringify(payload.objectKey)}: expected the objectKey initiateFileUpload returned`,
         );
       }
-      const { blob, created } = await finalizeUpload(context.storage, upload.id);
-      if (created) await recordUpload(context, zoneName, upload.userId, blob);
+      await finalizeUpload(context.storage, upload.id);
       return respond({ type: 'finalizeFileUpload' });
     }
     case 'getClientInfo': {

@@ -1,5 +1,4 @@
 import {
-  type BlobInfo,
   finalizeUploadResponseSchema,
   initiateUploadRequestSchema,
   initiateUploadResponseSchema,
@@ -64,18 +63,7 @@ export async function uploadRoutes(app: FastifyInstance, context: ZoneContext): 
 
   app.post('/api/v1/uploads/:uploadId/finalize', async (request) => {
     const { uploadId } = parseWith(uploadParamsSchema, request.params, 'upload URL');
-    const { blob, created, upload } = await finalizeUpload(context.storage, uploadId);
-    if (created) await recordUpload(context, upload.zoneName, upload.userId, blob);
+    const { blob, created } = await finalizeUpload(context.storage, uploadId);
     return finalizeUploadResponseSchema.parse({ blob, created });
   });
-}
-
-/** Counts an upload once, when its bytes became a new blob. */
-export async function recordUpload(
-  context: ZoneContext,
-  zoneName: string,
-  userId: string,
-  blob: BlobInfo,
-): Promise<void> {
-  await context.usage.record({ zoneName, userId, uploadCount: 1, uploadBytes: blob.size }, context.now());
 }

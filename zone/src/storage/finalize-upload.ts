@@ -50,6 +50,13 @@ export async function finalizeUpload(
   const created = await deps.blobs.insertIfAbsent({ sha1: digests.sha1, sha256: digests.sha256, size: digests.size });
   await deps.uploads.finish(upload.id, 'finalized');
   await removeQuietly(deps, upload.stagingKey, verifiedKey);
+  // Counted once per content, by the upload that made it known.
+  if (created) {
+    await deps.usage.record(
+      { zoneName: upload.zoneName, userId: upload.userId, uploadCount: 1, uploadBytes: digests.size },
+      deps.now(),
+    );
+  }
   return { blob: await mustFindBlob(deps, upload.sha1), created, upload };
 }
 

@@ -1,12 +1,15 @@
 import type { Bucket } from '../bucket/bucket.js';
 import type { BlobRepository } from '../repositories/blob-repository.js';
 import type { UploadRepository } from '../repositories/upload-repository.js';
+import type { UsageRepository } from '../repositories/usage-repository.js';
 
 /** What the storage operations need; built once in `app.ts`, faked nowhere (tests use real ones). */
 export interface StorageDeps {
   bucket: Bucket;
   blobs: BlobRepository;
   uploads: UploadRepository;
+  /** Where finalize counts the bytes a user brought in. */
+  usage: UsageRepository;
   /** Largest blob accepted, in bytes (kachery: 5×10⁹). */
   maxUploadSize: number;
   /** How long an upload target stays valid (kachery's presigned PUT: 1800 s). */
