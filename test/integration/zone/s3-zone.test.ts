@@ -41,6 +41,9 @@ describe.each([
 
   const initiate = (sha1: string, size: number) =>
     zone.app.inject({ method: 'POST', url: `/api/v1/uploads?zone=${zone.zoneName}`, payload: { sha1, size } });
+  /** Initiates an upload that must get a target (new content). */
+  const uploadTarget = async (sha1: string, size: number) =>
+    (await initiate(sha1, size)).json() as { uploadId: string; uploadUrl: string };
   const finalize = (uploadId: string) =>
     zone.app.inject({ method: 'POST', url: `/api/v1/uploads/${uploadId}/finalize` });
   const putTo = (url: string, body: Buffer) =>
@@ -99,10 +102,7 @@ describe.each([
   it('refuses a corrupted body with 422: nothing under the content key, no blob row, staging removed', async () => {
     const bytes = randomBytes(20_000);
     const { sha1 } = digests(bytes);
-    const { uploadId, uploadUrl } = (await initiate(sha1, bytes.length)).json() as {
-      uploadId: string;
-      uploadUrl: string;
-    };
+    const { uploadId, uploadUrl } = await uploadTarget(sha1, bytes.length);
     const corrupted = Buffer.from(bytes);
     corrupted[12_345] = (corrupted[12_345] ?? 0) ^ 0x01;
     expect((await putTo(uploadUrl, corrupted)).status).toBe(200);
@@ -123,10 +123,7 @@ describe.each([
     async () => {
       const bytes = randomBytes(3000);
       const { sha1 } = digests(bytes);
-      const { uploadId, uploadUrl } = (await initiate(sha1, bytes.length)).json() as {
-        uploadId: string;
-        uploadUrl: string;
-      };
+      const { uploadId, uploadUrl } = await uploadTarget(sha1, bytes.length);
       const put = await putTo(uploadUrl, Buffer.concat([bytes, Buffer.from('x')]));
       expect(put.status).toBe(enforce ? 403 : 200);
       const done = await finalize(uploadId);
@@ -138,10 +135,7 @@ describe.each([
   it('GET /sha1/<hash> answers 302 to a presigned GET that returns the bytes; HEAD redirects too', async () => {
     const bytes = randomBytes(10_000);
     const { sha1 } = digests(bytes);
-    const { uploadId, uploadUrl } = (await initiate(sha1, bytes.length)).json() as {
-      uploadId: string;
-      uploadUrl: string;
-    };
+    const { uploadId, uploadUrl } = await uploadTarget(sha1, bytes.length);
     await putTo(uploadUrl, bytes);
     expect((await finalize(uploadId)).statusCode).toBe(200);
 
