@@ -35,6 +35,9 @@ export async function createTestZoneApp(
     prisma,
     bucket: bucket ?? createFilesystemBucket({ root: bucketRoot }),
     publicUrl: 'http://zone.test',
+    // Tests change rights through other repositories (admin commands) and expect them at once;
+    // the cache itself is tested on its own.
+    identityCacheMs: 0,
     ...appOptions,
   });
   const zoneName = uniqueId('zone');

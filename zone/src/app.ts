@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { Bucket } from './bucket/bucket.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
+import { cacheIdentities } from './repositories/cache-identities.js';
 import { createIdentityRepository } from './repositories/identity-repository.js';
 import { createSeenRequestRepository } from './repositories/seen-request-repository.js';
 import { createUploadRepository } from './repositories/upload-repository.js';
@@ -28,6 +29,11 @@ export interface BuildAppOptions {
   uploadTtlMs?: number;
   /** Accepted clock difference of signed requests (default ±120 s). */
   signatureWindowMs?: number;
+  /**
+   * How long zone settings and client registrations are remembered (default 2 s): changes made
+   * by other replicas or admin commands apply within this time. 0 turns the cache off.
+   */
+  identityCacheMs?: number;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
@@ -50,7 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       uploadTtlMs: options.uploadTtlMs ?? 30 * 60_000,
       now,
     },
-    identities: createIdentityRepository(prisma),
+    identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
     usage,
     seenRequests: createSeenRequestRepository(prisma),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
