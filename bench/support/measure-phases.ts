@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createZoneClient } from '@figurl/sdk';
-import { loadFile } from '@figurl/sdk/node';
+import { loadFile, sha1File } from '@figurl/sdk/node';
 import { type CpuTime, readCpuMs } from './read-cpu-ms.js';
 import { runProcess } from './run-process.js';
 import type { ZoneProcess } from './start-zone-process.js';
@@ -27,7 +26,7 @@ export async function measureStorePhases(zone: ZoneProcess, file: string, work: 
   const client = createZoneClient({ baseUrl: zone.url, fetch: globalThis.fetch });
   const phases: Phase[] = [];
   await settle();
-  const digests = await step(zone, phases, 'client hash pass (SHA-1 only, as storeFile)', () => sha1OfFile(file));
+  const digests = await step(zone, phases, 'client hash pass (SHA-1 only, as storeFile)', () => sha1File(file));
   const answer = await step(zone, phases, 'initiate (POST /api/v1/uploads)', () => client.initiateUpload(digests));
   if (answer.status !== 'upload') throw new Error('the zone already holds the breakdown file: expected fresh bytes');
   await settle();
@@ -109,14 +108,4 @@ export function formatPhases(title: string, phases: readonly Phase[]): string {
     return `  ${p.name.padEnd(width)}  ${(p.ms / 1000).toFixed(2).padStart(6)} s${cpu}${p.note ? `  (${p.note})` : ''}`;
   });
   return [title, ...lines].join('\n');
-}
-
-async function sha1OfFile(file: string): Promise<{ sha1: string; size: number }> {
-  const hash = createHash('sha1');
-  let size = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { sha1: hash.digest('hex'), size };
 }

@@ -1,6 +1,6 @@
 import { toHex } from '../bytes/hex.js';
 import { readStreamChunks } from '../bytes/read-stream-chunks.js';
-import { type CreateHasher, createPortableHasher } from './hasher.js';
+import { type CreateHasher, createPortableHasher, type HashAlgorithm } from './hasher.js';
 
 export interface Digests {
   sha1: string;
@@ -18,21 +18,42 @@ export type ByteSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8
  * const { sha1, size } = await digestStream(new TextEncoder().encode('test-content\n'));
  * // sha1 === 'b971c6ef19b1d70ae8f0feb989b106c319b36230', size === 13
  */
-export async function digestStream(
+export async function digestStream(source: ByteSource, options: DigestOptions = {}): Promise<Digests> {
+  const { digests, size } = await hashStream(source, ['sha1', 'sha256'], options);
+  return { sha1: digests.sha1 ?? '', sha256: digests.sha256 ?? '', size };
+}
+
+/**
+ * SHA-1 and size only: half the work of `digestStream`, for a client that needs just the
+ * content address before it uploads (the zone computes SHA-256 itself).
+ */
+export async function sha1Stream(
   source: ByteSource,
-  options: { createHasher?: CreateHasher; onProgress?: (bytes: number) => void } = {},
-): Promise<Digests> {
+  options: DigestOptions = {},
+): Promise<{ sha1: string; size: number }> {
+  const { digests, size } = await hashStream(source, ['sha1'], options);
+  return { sha1: digests.sha1 ?? '', size };
+}
+
+export interface DigestOptions {
+  createHasher?: CreateHasher;
+  onProgress?: (bytes: number) => void;
+}
+
+async function hashStream(
+  source: ByteSource,
+  algorithms: readonly HashAlgorithm[],
+  options: DigestOptions,
+): Promise<{ digests: Partial<Record<HashAlgorithm, string>>; size: number }> {
   const createHasher = options.createHasher ?? createPortableHasher;
-  const h1 = createHasher('sha1');
-  const h256 = createHasher('sha256');
+  const hashers = algorithms.map((algorithm) => [algorithm, createHasher(algorithm)] as const);
   let size = 0;
   for await (const chunk of toAsyncIterable(source)) {
-    h1.update(chunk);
-    h256.update(chunk);
+    for (const [, hasher] of hashers) hasher.update(chunk);
     size += chunk.byteLength;
     options.onProgress?.(size);
   }
-  return { sha1: toHex(h1.digest()), sha256: toHex(h256.digest()), size };
+  return { digests: Object.fromEntries(hashers.map(([algorithm, h]) => [algorithm, toHex(h.digest())])), size };
 }
 
 /** SHA-1 hex of bytes held in memory (e.g. canonical JSON before signing). */

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { toHex } from '../bytes/hex.js';
 import { FigurlError, quote } from '../errors/index.js';
 import type { ZoneClient } from '../zone-client/index.js';
-import { createNodeHasher } from './create-node-hasher.js';
+import { sha1File } from './digest-file.js';
 import type { OnTransferProgress } from './transfer-progress.js';
 
 export interface StoredFile {
@@ -31,7 +30,7 @@ export async function storeFile(
   const { onProgress } = options;
   const total = await regularFileSize(path);
   // SHA-1 only: the pre-pass is on the critical path, and the zone computes SHA-256 itself.
-  const { sha1, size } = await sha1OfFile(path, (bytes) => onProgress?.({ phase: 'hash', bytes, total }));
+  const { sha1, size } = await sha1File(path, { onProgress: (bytes) => onProgress?.({ phase: 'hash', bytes, total }) });
   const answer = await client.initiateUpload({ sha1, size });
   if (answer.status === 'exists') {
     checkBlob(answer.blob.sha1, sha1);
@@ -45,17 +44,6 @@ export async function storeFile(
   const { blob } = await client.finalizeUpload(answer.uploadId);
   checkBlob(blob.sha1, sha1);
   return { sha1, sha256: blob.sha256, size, uploaded: true };
-}
-
-async function sha1OfFile(path: string, onProgress: (bytes: number) => void): Promise<{ sha1: string; size: number }> {
-  const hasher = createNodeHasher('sha1');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hasher.update(chunk);
-    size += chunk.length;
-    onProgress(size);
-  }
-  return { sha1: toHex(hasher.digest()), size };
 }
 
 async function regularFileSize(path: string): Promise<number> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { digestStream, FigurlError, sha1Hex, sha1ObjectKey, sha256Hex } from '@figurl/sdk';
+import { digestStream, FigurlError, sha1Hex, sha1ObjectKey, sha1Stream, sha256Hex } from '@figurl/sdk';
 import { createNodeHasher, digestFile } from '@figurl/sdk/node';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,7 @@ describe('hashing', () => {
           expect(await digestStream(toAsync(chunks), { createHasher: createNodeHasher })).toEqual(expected);
           expect(await digestStream(toReadableStream(chunks))).toEqual(expected);
           expect(sha256Hex(bytes)).toBe(expected.sha256);
+          expect(await sha1Stream(chunks)).toEqual({ sha1: expected.sha1, size: bytes.length });
         },
       ),
       { numRuns: 200 },
