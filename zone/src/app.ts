@@ -45,10 +45,9 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; context: ZoneContext }> {
   const now = options.now ?? (() => new Date());
   const { prisma, bucket } = options;
-  const usage = createUsageRepository(prisma);
   const context: ZoneContext = {
     storage: {
-      usage,
+      usage: createUsageRepository(prisma),
       bucket,
       blobs: createBlobRepository(prisma),
       uploads: createUploadRepository(prisma),
@@ -57,7 +56,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       now,
     },
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
-    usage,
     seenRequests: createSeenRequestRepository(prisma),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     signatureWindowMs: options.signatureWindowMs ?? 120_000,

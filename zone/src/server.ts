@@ -43,7 +43,8 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
   });
   const closers: Array<() => Promise<void>> = [() => database.stop()];
   const closeAll = async () => {
-    for (const close of closers.reverse()) await close();
+    // Newest first; reversing a copy leaves the list as it was built.
+    for (const close of [...closers].reverse()) await close();
   };
   try {
     const applied = await applyMigrations({ databaseUrl: database.url, log });

@@ -1,14 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { IdentityRepository } from './repositories/identity-repository.js';
 import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
-import type { UsageRepository } from './repositories/usage-repository.js';
 import type { StorageDeps } from './storage/storage-deps.js';
 
 /** Everything the routes use, built once by `buildApp`. */
 export interface ZoneContext {
   storage: StorageDeps;
   identities: IdentityRepository;
-  usage: UsageRepository;
   seenRequests: SeenRequestRepository;
   /** Base URL clients reach this zone at; derived from each request when unset. */
   publicUrl: string | undefined;

@@ -200,7 +200,11 @@ describe('downloads', () => {
   });
 
   it('counts downloads and uploads per user and day', async () => {
-    const rows = await zone.context.usage.list({ zoneName: zone.zoneName, from: '2000-01-01', to: '2100-01-01' });
+    const rows = await zone.context.storage.usage.list({
+      zoneName: zone.zoneName,
+      from: '2000-01-01',
+      to: '2100-01-01',
+    });
     const anonymous = rows.find((r) => r.userId === 'anonymous');
     expect(anonymous?.uploadCount).toBeGreaterThanOrEqual(1);
     expect(anonymous?.downloadBytes).toBeGreaterThanOrEqual(bytes.length + 100);

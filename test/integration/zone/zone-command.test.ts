@@ -116,11 +116,11 @@ describe('figurl zone admin commands', () => {
 
   it('reports usage per user and day', async () => {
     const user = uniqueId('user');
-    await zone.context.usage.record(
+    await zone.context.storage.usage.record(
       { zoneName: zone.zoneName, userId: user, uploadCount: 2, uploadBytes: 300 },
       new Date('2026-11-20T10:00:00Z'),
     );
-    await zone.context.usage.record(
+    await zone.context.storage.usage.record(
       { zoneName: zone.zoneName, userId: user, downloadCount: 1, downloadBytes: 50 },
       new Date('2026-11-20T23:00:00Z'),
     );

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@figurl/prisma';
+import type { Prisma, PrismaClient } from '@figurl/prisma';
 
 export interface UploadRecord {
   id: string;
@@ -62,21 +62,7 @@ const select = {
 } as const;
 
 export function createUploadRepository(prisma: PrismaClient): UploadRepository {
-  const toRecord = (row: {
-    id: string;
-    zoneName: string;
-    sha1: string;
-    size: bigint;
-    sha256: string | null;
-    stagingKey: string;
-    state: UploadRecord['state'];
-    userId: string;
-    clientId: string | null;
-    receivedSha1: string | null;
-    receivedSha256: string | null;
-    receivedSize: bigint | null;
-    expiresAt: Date;
-  }): UploadRecord => ({
+  const toRecord = (row: Prisma.UploadGetPayload<{ select: typeof select }>): UploadRecord => ({
     id: row.id,
     zoneName: row.zoneName,
     sha1: row.sha1,

@@ -52,7 +52,10 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
       request.log.error({ hash }, 'blob row without an object in the bucket');
       throw new FigurlError('UNAVAILABLE', `the bytes of sha1://${hash} are missing from the bucket`);
     }
-    await context.usage.record({ zoneName: zone, userId, downloadCount: 1, downloadBytes: length }, context.now());
+    await context.storage.usage.record(
+      { zoneName: zone, userId, downloadCount: 1, downloadBytes: length },
+      context.now(),
+    );
     return reply.send(object.body);
   };
   // HEAD gets its own route so it never opens the object (Fastify's automatic one would).

@@ -11,6 +11,9 @@ export async function usageRoutes(app: FastifyInstance, context: ZoneContext): P
     const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
     // 'admin' is never granted by a zone's public switches: usage names users.
     const zone = await authorize(context.identities, actor, query.zone, 'admin');
-    return { zone: zone.name, days: await context.usage.list({ zoneName: zone.name, from: query.from, to: query.to }) };
+    return {
+      zone: zone.name,
+      days: await context.storage.usage.list({ zoneName: zone.name, from: query.from, to: query.to }),
+    };
   });
 }
