@@ -1,17 +1,16 @@
 // `npm run bench:find-file`: the kachery-gateway findFile (POST /api/gateway) of a real zone
 // process under autocannon, against a bare Fastify route measured in the same run.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createKeyPair, signEnvelope } from '@figurl/sdk';
 import { parseBenchSettings } from './support/bench-settings.js';
-import { createBenchDatabase } from './support/create-bench-database.js';
-import { createWorkDir } from './support/create-work-dir.js';
 import { formatTable, type TableRow, verdictOf } from './support/format-table.js';
 import { machineNote } from './support/machine-note.js';
 import { measureGatewaySteps } from './support/measure-gateway-steps.js';
 import { median } from './support/median.js';
 import { readCpuMs } from './support/read-cpu-ms.js';
 import { type LoadResult, runAutocannon } from './support/run-autocannon.js';
+import { startBenchRun } from './support/start-bench-run.js';
 import { type ServerProcess, startServerProcess } from './support/start-server-process.js';
 import { startZoneProcess } from './support/start-zone-process.js';
 import { storeWithCli } from './support/transfer-steps.js';
@@ -29,30 +28,20 @@ if (settings.seconds > 100) {
   // Bodies are signed before each run, and the zone accepts a signature for ±120 s.
   throw new Error(`invalid environment: FIGURL_BENCH_SECONDS ${settings.seconds}: expected at most 100`);
 }
-const work = await createWorkDir('figurl-bench-find-file-');
-const database = await createBenchDatabase(settings.databaseUrl);
-const servers: ServerProcess[] = [];
-
-const cleanUp = async () => {
-  for (const server of servers) await server.stop().catch(() => {});
-  await database.drop().catch(() => {});
-  await rm(work, { recursive: true, force: true });
-};
-process.once('SIGINT', () => {
-  void cleanUp().finally(() => process.exit(130));
-});
+const bench = await startBenchRun('figurl-bench-find-file-', settings.databaseUrl);
+const { work, database } = bench;
 
 try {
   const home = join(work, 'home');
   await mkdir(home);
   const zone = await startZoneProcess({ dataDir: join(work, 'zone'), databaseUrl: database.url });
-  servers.push(zone);
+  bench.onCleanUp(() => zone.stop());
   const bare = await startServerProcess({
     script: 'bench/bare-fastify-server.ts',
     env: {},
     ready: /listening at (http:\/\/\S+)/,
   });
-  servers.push(bare);
+  bench.onCleanUp(() => bare.stop());
 
   // A small blob the zone holds, so every findFile walks the whole found path.
   const file = join(work, 'blob.bin');
@@ -169,5 +158,5 @@ try {
   }
   console.log(machineNote('at the end'));
 } finally {
-  await cleanUp();
+  await bench.cleanUp();
 }

@@ -4,13 +4,12 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchSettings } from './support/bench-settings.js';
-import { createBenchDatabase } from './support/create-bench-database.js';
-import { createWorkDir } from './support/create-work-dir.js';
 import { formatTable, mib, type TableRow, verdictOf } from './support/format-table.js';
 import { machineNote } from './support/machine-note.js';
 import { formatPhases, measureLoadPhases, measureStorePhases } from './support/measure-phases.js';
 import { median } from './support/median.js';
-import { startZoneProcess, type ZoneProcess } from './support/start-zone-process.js';
+import { startBenchRun } from './support/start-bench-run.js';
+import { startZoneProcess } from './support/start-zone-process.js';
 import {
   blobPath,
   cliIdle,
@@ -29,24 +28,15 @@ const rssLimit = 150 * 2 ** 20;
 const settings = parseBenchSettings(process.env);
 const size = settings.sizeMb * 2 ** 20;
 const sizeLabel = settings.sizeMb % 1024 === 0 ? `${settings.sizeMb / 1024} GiB` : `${settings.sizeMb} MiB`;
-const work = await createWorkDir('figurl-bench-transfer-');
-const database = await createBenchDatabase(settings.databaseUrl);
-let zone: ZoneProcess | undefined;
-
-const cleanUp = async () => {
-  await zone?.stop().catch(() => {});
-  await database.drop().catch(() => {});
-  await rm(work, { recursive: true, force: true });
-};
-process.once('SIGINT', () => {
-  void cleanUp().finally(() => process.exit(130));
-});
+const bench = await startBenchRun('figurl-bench-transfer-', settings.databaseUrl);
+const { work, database } = bench;
 
 try {
   const zoneDataDir = join(work, 'zone');
   const home = join(work, 'home');
   await mkdir(home);
-  zone = await startZoneProcess({ dataDir: zoneDataDir, databaseUrl: database.url });
+  const zone = await startZoneProcess({ dataDir: zoneDataDir, databaseUrl: database.url });
+  bench.onCleanUp(() => zone.stop());
   const zoneIdleRss = readRss(zone.pid)?.rss ?? 0;
   const idle = await cliIdle(home);
   const noteAtStart = machineNote(`file ${settings.sizeMb} MiB in ${tmpdir()}, ${settings.runs} runs (median)`);
@@ -167,5 +157,5 @@ try {
   }
   console.log(machineNote('at the end'));
 } finally {
-  await cleanUp();
+  await bench.cleanUp();
 }
