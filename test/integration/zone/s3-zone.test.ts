@@ -44,6 +44,8 @@ describe.each([
   /** Initiates an upload that must get a target (new content). */
   const uploadTarget = async (sha1: string, size: number) =>
     (await initiate(sha1, size)).json() as { uploadId: string; uploadUrl: string };
+  const gatewayFinalize = (objectKey: string, hash: string, size: number) =>
+    gateway({ type: 'finalizeFileUpload', objectKey, hashAlg: 'sha1', hash, size });
   const finalize = (uploadId: string) =>
     zone.app.inject({ method: 'POST', url: `/api/v1/uploads/${uploadId}/finalize` });
   const putTo = (url: string, body: Buffer) =>
@@ -167,13 +169,7 @@ describe.each([
     expect(objectKey).toMatch(/^staging\//);
     expect(new URL(signedUploadUrl).origin).toBe(s3.endpoint);
     expect((await putTo(signedUploadUrl, bytes)).status).toBe(200);
-    const finalized = await gateway({
-      type: 'finalizeFileUpload',
-      objectKey,
-      hashAlg: 'sha1',
-      hash,
-      size: bytes.length,
-    });
+    const finalized = await gatewayFinalize(objectKey, hash, bytes.length);
     expect(finalized.statusCode, finalized.body).toBe(200);
     expect(finalized.json()).toEqual({ type: 'finalizeFileUpload' });
 
@@ -196,13 +192,7 @@ describe.each([
       await gateway({ type: 'initiateFileUpload', size: bytes.length, hashAlg: 'sha1', hash })
     ).json() as { signedUploadUrl: string; objectKey: string };
     expect((await putTo(signedUploadUrl, randomBytes(bytes.length))).status).toBe(200);
-    const finalized = await gateway({
-      type: 'finalizeFileUpload',
-      objectKey,
-      hashAlg: 'sha1',
-      hash,
-      size: bytes.length,
-    });
+    const finalized = await gatewayFinalize(objectKey, hash, bytes.length);
     expect(finalized.statusCode).toBe(422);
     expect(finalized.json().code).toBe('HASH_MISMATCH');
     expect(await bucket.head(sha1ObjectKey(hash))).toBeNull();
