@@ -2,8 +2,7 @@ import { blobSchema, FigurlError, parseWith, sha1HashSchema, sha1ObjectKey, zone
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import parseRange from 'range-parser';
 import { z } from 'zod';
-import { authorize } from '../auth/authorize.js';
-import { resolveToken } from '../auth/resolve-token.js';
+import { authorizeRequest } from '../auth/authorize-request.js';
 import type { ZoneContext } from '../zone-context.js';
 
 const hashParamsSchema = z.strictObject({ hash: sha1HashSchema });
@@ -65,8 +64,7 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
 
 async function authorizeDownload(context: ZoneContext, request: FastifyRequest) {
   const { zone } = parseWith(zoneQuerySchema, request.query, 'query');
-  const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
-  await authorize(context.identities, actor, zone, 'download');
+  const { actor } = await authorizeRequest(context, request, zone, 'download');
   return { zone, userId: actor.userId };
 }
 

@@ -7,8 +7,7 @@ import {
 } from '@figurl/sdk';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../auth/authorize.js';
-import { resolveToken } from '../auth/resolve-token.js';
+import { authorizeRequest } from '../auth/authorize-request.js';
 import { finalizeUpload } from '../storage/finalize-upload.js';
 import { initiateUpload } from '../storage/initiate-upload.js';
 import { receiveUpload } from '../storage/receive-upload.js';
@@ -24,8 +23,7 @@ export async function uploadRoutes(app: FastifyInstance, context: ZoneContext): 
   app.post('/api/v1/uploads', async (request, reply) => {
     const { zone } = parseWith(zoneQuerySchema, request.query, 'query');
     const body = parseWith(initiateUploadRequestSchema, request.body, 'upload request');
-    const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
-    await authorize(context.identities, actor, zone, 'upload');
+    const { actor } = await authorizeRequest(context, request, zone, 'upload');
     const result = await initiateUpload(context.storage, { zoneName: zone, ...body, userId: actor.userId });
     if (result.status === 'exists') return reply.status(200).send(initiateUploadResponseSchema.parse(result));
     const uploadUrl = result.presignedUrl ?? `${baseUrlOf(context, request)}/api/v1/uploads/${result.uploadId}`;
