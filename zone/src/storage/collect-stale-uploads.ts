@@ -13,15 +13,16 @@ export async function collectStaleUploads(
   options: { graceMs: number; batch?: number },
 ): Promise<{ uploads: number; orphans: number }> {
   const horizon = new Date(deps.now().getTime() - options.graceMs);
+  const batch = options.batch ?? 500;
   let uploads = 0;
   for (;;) {
-    const expired = await deps.uploads.listExpired(horizon, options.batch ?? 500);
+    const expired = await deps.uploads.listExpired(horizon, batch);
     for (const upload of expired) {
       await deps.bucket.delete(upload.stagingKey);
       await deps.uploads.delete(upload.id);
       uploads++;
     }
-    if (expired.length < (options.batch ?? 500)) break;
+    if (expired.length < batch) break;
   }
   let orphans = 0;
   const oldest = horizon.getTime() - deps.uploadTtlMs;
