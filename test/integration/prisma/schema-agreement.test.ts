@@ -258,6 +258,143 @@ describe('every model round-trips through the generated client', () => {
     ).toEqual(usage);
   });
 
+  test('feeds, messages, curations, mutables, figures, pins, blob refs and outbox events', async () => {
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    const feed = {
+      id: uniqueId('feed').slice(0, 32),
+      zoneName: zone.name,
+      kind: enums.FeedKind.curation,
+      ownerId: 'alice',
+      label: 'Zoë’s sorting 🧪',
+      publicRead: false,
+      readers: ['bob', 'carol'],
+      writers: ['*'],
+      messageCount: 2n ** 53n + 1n,
+      headHash: hex(20),
+      createdAt: at('2011-01-02T03:04:05.006Z'),
+      updatedAt: at('2011-01-02T03:04:06.007Z'),
+      deletedAt: at('2011-01-02T03:04:07.008Z'),
+    };
+    await prisma.feed.create({ data: feed });
+    expect(await prisma.feed.findUniqueOrThrow({ where: { id: feed.id } })).toEqual(feed);
+
+    const message = {
+      feedId: feed.id,
+      seq: 2n ** 53n,
+      author: 'alice',
+      clientId: hex(32),
+      signature: hex(64),
+      signedAt: 1_700_000_000_123n,
+      message: '{"a":1.0e+300,"é":"🧪"}',
+      previousHash: hex(20),
+      hash: hex(20),
+      createdAt: at('2011-01-02T03:04:05.999Z'),
+    };
+    await prisma.feedMessage.create({ data: message });
+    expect(
+      await prisma.feedMessage.findUniqueOrThrow({ where: { feedId_seq: { feedId: feed.id, seq: message.seq } } }),
+    ).toEqual(message);
+    // The same signature twice in one feed is the idempotent-resend key.
+    await expectPrismaError(prisma.feedMessage.create({ data: { ...message, seq: 0n } }), 'P2002');
+
+    const curation = {
+      id: feed.id,
+      zoneName: zone.name,
+      ownerId: 'alice',
+      label: 'units',
+      editors: ['bob'],
+      editRepo: 'lab/sortings',
+      state: '{"labelsByUnit":{"1":["accept"]}}',
+      version: 7n,
+      createdAt: at('2012-01-02T03:04:05.006Z'),
+      updatedAt: at('2012-01-02T03:04:06.006Z'),
+    };
+    await prisma.curation.create({ data: curation });
+    expect(await prisma.curation.findUniqueOrThrow({ where: { id: feed.id } })).toEqual(curation);
+
+    const mutable = {
+      zoneName: zone.name,
+      key: '@lab/@runs/latest',
+      version: 3,
+      value: '"sha1://0123456789abcdef0123456789abcdef01234567"',
+      ownerId: 'alice',
+      writers: ['bob'],
+      updatedBy: 'bob',
+      createdAt: at('2013-01-02T03:04:05.006Z'),
+      updatedAt: at('2013-01-02T03:04:06.006Z'),
+    };
+    await prisma.mutable.create({ data: mutable });
+    expect(
+      await prisma.mutable.findUniqueOrThrow({ where: { zoneName_key: { zoneName: zone.name, key: mutable.key } } }),
+    ).toEqual(mutable);
+    const version = {
+      zoneName: zone.name,
+      key: mutable.key,
+      version: 2,
+      value: null,
+      author: 'bob',
+      createdAt: at('2013-01-02T03:04:05.500Z'),
+    };
+    await prisma.mutableVersion.create({ data: version });
+    expect(await prisma.mutableVersion.findFirstOrThrow({ where: { key: mutable.key } })).toEqual(version);
+
+    const figure = {
+      id: randomUUID(),
+      zoneName: zone.name,
+      viewUri: 'gs://figurl/vegalite-2',
+      dataUri: `sha1://${hex(20)}`,
+      dataSha1: hex(20),
+      label: 'Ünïcode figure',
+      ownerId: 'alice',
+      repo: 'lab/analysis',
+      pullRequest: 42,
+      commitSha: hex(20),
+      checkName: 'figures',
+      pinned: true,
+      private: true,
+      allowedUsers: ['bob'],
+      expiresAt: at('2030-01-01T00:00:00.000Z'),
+      deletedAt: at('2014-01-01T00:00:00.000Z'),
+      createdAt: at('2014-01-02T03:04:05.006Z'),
+    };
+    await prisma.figure.create({ data: figure });
+    expect(await prisma.figure.findUniqueOrThrow({ where: { id: figure.id } })).toEqual(figure);
+
+    const pin = {
+      sha1: hex(20),
+      userId: 'alice',
+      expiresAt: at('2015-01-01T00:00:00.000Z'),
+      createdAt: at('2014-12-01T00:00:00.000Z'),
+    };
+    await prisma.pin.create({ data: pin });
+    expect(await prisma.pin.findUniqueOrThrow({ where: { sha1_userId: { sha1: pin.sha1, userId: 'alice' } } })).toEqual(
+      pin,
+    );
+
+    const ref = {
+      sha1: pin.sha1,
+      kind: enums.BlobRefKind.mutable,
+      refId: `${zone.name}/${mutable.key}`,
+      createdAt: at('2016-01-01T00:00:00.000Z'),
+    };
+    await prisma.blobRef.create({ data: ref });
+    expect(await prisma.blobRef.findFirstOrThrow({ where: { refId: ref.refId } })).toEqual(ref);
+
+    const event = await prisma.outboxEvent.create({
+      data: { topic: 'curation.changed', key: feed.id, payload: { curationId: feed.id, version: 7 } },
+    });
+    const next = await prisma.outboxEvent.create({ data: { topic: 'curation.changed', key: feed.id, payload: [] } });
+    expect(next.id).toBeGreaterThan(event.id);
+    expect(await prisma.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+
+    // A feed's messages and its curation go with it; a mutable's history with the mutable.
+    await prisma.feed.delete({ where: { id: feed.id } });
+    expect(await prisma.feedMessage.count({ where: { feedId: feed.id } })).toBe(0);
+    expect(await prisma.curation.count({ where: { id: feed.id } })).toBe(0);
+    await prisma.mutable.delete({ where: { zoneName_key: { zoneName: zone.name, key: mutable.key } } });
+    expect(await prisma.mutableVersion.count({ where: { key: mutable.key, zoneName: zone.name } })).toBe(0);
+  });
+
   test('nullable fields hold null and defaults are the schema’s', async () => {
     const before = Date.now() - 60_000;
     const user = await prisma.user.create({ data: { id: uniqueId('user') } });
