@@ -1,49 +1,25 @@
 import { isFigurlError } from '../errors/index.js';
 import { createZoneClient } from '../zone-client/index.js';
-import { catCommand } from './cat-command.js';
+import { blobCommands } from './blob-commands.js';
 import type { CliIo } from './cli-io.js';
-import { cliUsage } from './cli-usage.js';
+import { generalUsage } from './cli-usage.js';
 import { CliUsageError } from './cli-usage-error.js';
-import type { CommandContext } from './command-context.js';
+import { type CommandSpec, definedOnly } from './command-spec.js';
 import { createProgressReporter } from './create-progress-reporter.js';
-import { infoCommand } from './info-command.js';
-import { loadCommand } from './load-command.js';
 import { parseCliSettings } from './parse-cli-settings.js';
-import { type CommandArgs, parseCommandArgs } from './parse-command-args.js';
-import { storeCommand } from './store-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { writeOutput } from './write-output.js';
 
 export type { CliIo } from './cli-io.js';
 
-interface CommandSpec {
-  positional: string;
-  strings: readonly string[];
-  run(context: CommandContext, operand: string, args: CommandArgs): Promise<number>;
-}
+const commands: Record<string, CommandSpec> = { ...blobCommands };
 
-const store: CommandSpec = {
-  positional: '<file>',
-  strings: ['label'],
-  run: (context, file, { options }) => storeCommand(context, { file, ...definedOnly({ label: options.label }) }),
-};
-const load = (quietNotFound: boolean): CommandSpec => ({
-  positional: '<uri>',
-  strings: ['dest'],
-  run: (context, uri, { options }) =>
-    loadCommand(context, { uri, quietNotFound, ...definedOnly({ dest: options.dest }) }),
-});
-const cat: CommandSpec = { positional: '<uri>', strings: [], run: (context, uri) => catCommand(context, { uri }) };
-const info: CommandSpec = { positional: '<uri>', strings: [], run: (context, uri) => infoCommand(context, { uri }) };
-
-const commands: Record<string, CommandSpec> = {
-  store,
-  load: load(false),
-  cat,
-  info,
-  'kachery-cloud-store': store,
-  'kachery-cloud-load': load(true),
-  'kachery-cloud-cat': cat,
-};
+/** Words that only name a group of commands (`feed` in `figurl feed append`). */
+const groups = new Set(
+  Object.keys(commands)
+    .filter((name) => name.includes(' '))
+    .map((name) => name.split(' ')[0] as string),
+);
 
 /**
  * The figurl CLI as a function: `argv` starts with the command (`store`, `load`, `cat`, `info`
@@ -68,18 +44,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
-  const at = argv.findIndex((arg) => !arg.startsWith('-'));
-  if (at === -1) {
+  const words = commandWords(argv);
+  if (words.length === 0) {
     if (argv.includes('--help') || argv.includes('-h')) return help(io);
     throw new CliUsageError(argv.length === 0 ? 'expected a command' : `unknown option ${JSON.stringify(argv[0])}`);
   }
-  const name = argv[at] as string;
+  const first = argv[words[0] as number] as string;
+  if (first === 'help') return help(io, helpTopic(argv, words.slice(1)));
+  const grouped = groups.has(first);
+  const second = words[1] === undefined ? undefined : (argv[words[1]] as string);
+  const name = grouped && second !== undefined ? `${first} ${second}` : first;
   const spec = commands[name];
   if (spec === undefined) {
-    if (name === 'help') return help(io, argv[at + 1]);
-    throw new CliUsageError(`unknown command ${JSON.stringify(name)}: expected store, load, cat or info`);
+    if (grouped) {
+      if (second === undefined && (argv.includes('--help') || argv.includes('-h'))) return help(io, first);
+      const problem = second === undefined ? `expected a ${first} command` : `unknown command "${name}": expected`;
+      throw new CliUsageError(`${problem} ${groupCommands(first)}`, first);
+    }
+    throw new CliUsageError(`unknown command ${JSON.stringify(name)}: expected ${topCommands()}`);
   }
-  const args = parseCommandArgs(name, [...argv.slice(0, at), ...argv.slice(at + 1)], spec);
+  const used = new Set(words.slice(0, name.includes(' ') ? 2 : 1));
+  const args = parseCommandArgs(
+    name,
+    argv.filter((_, index) => !used.has(index)),
+    spec,
+  );
   if (args.help) return help(io, name);
   const settings = parseCliSettings(io.env, io.homedir);
   const client = createZoneClient({
@@ -90,21 +79,71 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   });
   const progress = createProgressReporter({ stream: io.stderr, enabled: io.isTTY, ...definedOnly({ now: io.now }) });
   try {
-    return await spec.run({ io, settings, client, progress }, args.positionals[0] as string, args);
+    return await spec.run({ io, settings, client, progress }, args);
   } finally {
     progress.finish();
   }
 }
 
+/** Indexes of the leading operands that may name the command: before any option or `--`. */
+function commandWords(argv: readonly string[]): number[] {
+  const words: number[] = [];
+  for (let index = 0; index < argv.length && words.length < 2; index++) {
+    const arg = argv[index] as string;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      // A value-taking option before the command is not ours to skip: stop at the first option.
+      if (words.length === 0) continue;
+      break;
+    }
+    words.push(index);
+  }
+  return words;
+}
+
+function helpTopic(argv: readonly string[], rest: number[]): string | undefined {
+  const words = rest.map((index) => argv[index] as string);
+  const two = words.slice(0, 2).join(' ');
+  if (commands[two] !== undefined) return two;
+  return words[0];
+}
+
+function topCommands(): string {
+  const names = Object.keys(commands)
+    .filter((name) => !name.startsWith('kachery-cloud-'))
+    .map((name) => name.split(' ')[0] as string);
+  const unique = [...new Set(names)];
+  return `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
+}
+
+function groupCommands(group: string): string {
+  const names = Object.keys(commands)
+    .filter((name) => name.startsWith(`${group} `))
+    .map((name) => name.slice(group.length + 1));
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
 async function help(io: CliIo, command?: string): Promise<number> {
-  await writeOutput(io.stdout, `${cliUsage(command)}\n`);
+  await writeOutput(io.stdout, `${usageOf(command)}\n`);
   return 0;
+}
+
+function usageOf(command: string | undefined): string {
+  const spec = command === undefined ? undefined : commands[command];
+  if (spec !== undefined) return spec.usage;
+  if (command !== undefined && groups.has(command)) {
+    const lines = Object.entries(commands)
+      .filter(([name]) => name.startsWith(`${command} `))
+      .map(([, sub]) => `  ${(sub.usage.split('\n')[0] ?? '').replace(/^usage: /, '')}`);
+    return `usage: figurl ${command} <command> [options]\n\ncommands:\n${lines.join('\n')}`;
+  }
+  return generalUsage(commands);
 }
 
 async function report(err: unknown, io: CliIo, debug: boolean): Promise<number> {
   if ((err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return 0;
   if (err instanceof CliUsageError) {
-    const usageLine = cliUsage(err.command).split('\n')[0] ?? '';
+    const usageLine = usageOf(err.command).split('\n')[0] ?? '';
     await writeOutput(io.stderr, `figurl: ${err.message}\n${usageLine}\n(more: ${helpCommand(err.command)})\n`);
     return 2;
   }
@@ -118,11 +157,4 @@ async function report(err: unknown, io: CliIo, debug: boolean): Promise<number> 
 function helpCommand(command: string | undefined): string {
   if (command === undefined) return 'figurl --help';
   return command.startsWith('kachery-cloud-') ? `${command} --help` : `figurl ${command} --help`;
-}
-
-/** Drops undefined values, which exactOptionalPropertyTypes keeps apart from absent ones. */
-function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
 }
