@@ -34,6 +34,8 @@ export interface ZoneClientOptions {
 export interface ZoneClient {
   /** The normalised base URL, always ending in `/`. */
   readonly baseUrl: string;
+  /** What the feature clients (`createFeedClient`, …) build on: URL, fetch, token, zone. */
+  readonly connection: ZoneConnection;
   /** `POST /api/v1/uploads`: `exists` (nothing to send) or `upload` with a one-shot PUT URL. */
   initiateUpload(request: InitiateUploadRequest): Promise<InitiateUploadResponse>;
   /** One streaming PUT of exactly `size` bytes to an upload URL (the zone's or a bucket's). */
@@ -70,6 +72,7 @@ export function createZoneClient(options: ZoneClientOptions): ZoneClient {
 
   return {
     baseUrl: baseUrl.href,
+    connection,
 
     async initiateUpload(request) {
       const body = parseWith(initiateUploadRequestSchema, request, 'initiate upload request');

@@ -7,5 +7,7 @@ export {
   type ZoneClientOptions,
 } from './create-zone-client.js';
 export type { BlobDownload, ByteRange } from './download-blob.js';
+export { requestZoneJson, type ZoneJsonCall } from './request-zone-json.js';
+export type { ZoneConnection } from './send-zone-request.js';
 export type { UploadBody } from './to-upload-stream.js';
 export type { ZoneFetch, ZoneRequestInit } from './zone-fetch.js';

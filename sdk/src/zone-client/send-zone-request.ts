@@ -26,6 +26,8 @@ export interface ZoneRequest extends ZoneCall {
   body?: BodyInit;
   /** GET and HEAD only: a blob download may be sent on to a presigned bucket URL. */
   followRedirects?: boolean;
+  /** Aborts the request (a long-poll the caller no longer wants). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -65,6 +67,7 @@ async function fetchOnce(connection: ZoneConnection, call: ZoneRequest): Promise
     headers.set('authorization', `Bearer ${connection.token}`);
   }
   const init: ZoneRequestInit = { method: call.method, headers, redirect: 'manual' };
+  if (call.signal !== undefined) init.signal = call.signal;
   if (call.body !== undefined) {
     init.body = call.body;
     if (call.body instanceof ReadableStream) {

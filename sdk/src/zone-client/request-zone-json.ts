@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { readZoneJson } from './read-zone-json.js';
+import { inZone, sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
+
+export interface ZoneJsonCall {
+  /** What the call does, for error messages: "append to feed". */
+  what: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to the zone's base URL, without a leading slash: `api/v1/feeds/abc/messages`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * One JSON call of the zone API: the zone name and `query` in the URL, `body` as JSON, the
+ * answer validated with `schema`. Errors are FigurlErrors naming the call (see sendZoneRequest).
+ *
+ * @example
+ * const feed = await requestZoneJson(connection, { what: 'create feed', method: 'POST', path: 'api/v1/feeds', body: {} }, feedSchema);
+ */
+export async function requestZoneJson<S extends z.ZodType>(
+  connection: ZoneConnection,
+  call: ZoneJsonCall,
+  schema: S,
+): Promise<z.infer<S>> {
+  const url = inZone(connection, new URL(call.path, connection.baseUrl));
+  for (const [name, value] of Object.entries(call.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const request = { what: call.what, method: call.method, url };
+  const response = await sendZoneRequest(connection, {
+    ...request,
+    headers,
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.signal === undefined ? {} : { signal: call.signal }),
+  });
+  return readZoneJson(response, schema, request);
+}
