@@ -14,6 +14,7 @@ export {
   type ZenodoUri,
 } from './figurl-uri.js';
 export { figurlUriStringSchema } from './figurl-uri-string-schema.js';
+export { findSha1Refs } from './find-sha1-refs.js';
 export { formatUri } from './format-uri.js';
 export { isSha1Hash } from './is-sha1-hash.js';
 export { legacyUriSchemes } from './legacy-uri-schemes.js';
