@@ -11,9 +11,10 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `node --import tsx <script>` from the repository root until it prints a line matching
- * `ready` (whose first group is its URL). tsx's loader runs in-process rather than through the
- * `tsx` CLI, which would put a wrapper process between the bench and the server it measures.
+ * Runs `node <script>` from the repository root until it prints a line matching `ready` (whose
+ * first group is its URL). A TypeScript script runs with tsx's loader in-process
+ * (`node --import tsx`) rather than through the `tsx` CLI, which would put a wrapper process
+ * between the bench and the server it measures.
  *
  * @example
  * const server = await startServerProcess({ script: 'bench/bare-fastify-server.ts', env: {}, ready: /listening at (\S+)/ });
@@ -24,7 +25,8 @@ export async function startServerProcess(options: {
   ready: RegExp;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, options.script], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

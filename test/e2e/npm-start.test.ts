@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDatabaseUrl } from '../support/database.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
 
-/** Runs the zone as `npm start` does (tsx zone/src/start.ts), on a free port. */
+/** Runs the zone as `npm start` does (node zone/dist/start.mjs), on a free port. */
 function startZoneProcess(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(tsx, ['zone/src/start.ts'], {
+  const child = spawn(process.execPath, ['zone/dist/start.mjs'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FIGURL_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,6 +40,11 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start (the zone process)', () => {
+  // `npm start` builds the bundle first (prestart → generate); so does this test, from the
+  // sources it tests.
+  beforeAll(() => {
+    execFileSync(process.execPath, ['zone/scripts/build-zone.mjs'], { cwd: root, stdio: 'inherit' });
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'figurl-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
