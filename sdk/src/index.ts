@@ -1,6 +1,7 @@
 export * from './bytes/index.js';
 export * from './canonical-json/index.js';
 export * from './errors/index.js';
+export * from './feeds/index.js';
 export * from './hash/index.js';
 export * from './schemas/index.js';
 export * from './signing/index.js';

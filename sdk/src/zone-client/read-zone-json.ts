@@ -16,12 +16,14 @@ export async function readZoneJson<S extends z.ZodType>(
   response: Response,
   schema: S,
   call: ZoneCall,
+  /** How the text becomes a value; `parseJsonPreservingNumbers` keeps 1.0 and big integers as sent. */
+  parse: (text: string) => unknown = JSON.parse,
 ): Promise<z.infer<S>> {
   const where = `${call.method} ${describeUrl(call.url)} (HTTP ${response.status})`;
   const text = await response.text();
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parse(text);
   } catch {
     const excerpt = JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 80));
     throw new FigurlError('INTERNAL', `invalid response to ${call.what} from ${where}: expected JSON, got ${excerpt}`);

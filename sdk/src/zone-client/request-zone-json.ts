@@ -1,16 +1,20 @@
 import type { z } from 'zod';
+import { parseJsonPreservingNumbers } from '../canonical-json/index.js';
 import { readZoneJson } from './read-zone-json.js';
 import { inZone, sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
 
 export interface ZoneJsonCall {
   /** What the call does, for error messages: "append to feed". */
   what: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to the zone's base URL, without a leading slash: `api/v1/feeds/abc/messages`. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
-  /** Sent as JSON. */
+  /** Sent as JSON (JSON.stringify), or as this exact text when a string is given in `bodyText`. */
   body?: unknown;
+  bodyText?: string;
+  /** Parse the answer keeping numbers as written (PythonFloat, bigint): see parseJsonPreservingNumbers. */
+  lossless?: boolean;
   signal?: AbortSignal;
 }
 
@@ -31,13 +35,14 @@ export async function requestZoneJson<S extends z.ZodType>(
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const text = call.bodyText ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+  if (text !== undefined) headers['content-type'] = 'application/json';
   const request = { what: call.what, method: call.method, url };
   const response = await sendZoneRequest(connection, {
     ...request,
     headers,
-    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(text === undefined ? {} : { body: text }),
     ...(call.signal === undefined ? {} : { signal: call.signal }),
   });
-  return readZoneJson(response, schema, request);
+  return readZoneJson(response, schema, request, call.lossless ? parseJsonPreservingNumbers : JSON.parse);
 }

@@ -1,0 +1,44 @@
+import { type CanonicalJsonValue, canonicalJson } from '../canonical-json/index.js';
+import { type CreateHasher, createPortableHasher, sha1Hex } from '../hash/index.js';
+
+/** The fields of a stored feed message that its hash covers. */
+export interface FeedMessageRecord {
+  feedId: string;
+  seq: number;
+  author: string;
+  /** When the zone appended it, ms since the epoch. */
+  timestamp: number;
+  message: CanonicalJsonValue;
+  previousHash: string | null;
+  clientId: string | null;
+  signature: string | null;
+  signedAt: number | null;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * A feed message's hash: SHA-1 (hex) of the canonical JSON of every field of the record,
+ * `previousHash` included, so each message commits to the whole log before it.
+ *
+ * @example
+ * feedMessageHash({ feedId, seq: 0, author: 'alice', timestamp, message: { x: 1 }, previousHash: null,
+ *   clientId: null, signature: null, signedAt: null });
+ */
+export function feedMessageHash(record: FeedMessageRecord, createHasher: CreateHasher = createPortableHasher): string {
+  const { feedId, seq, author, timestamp, message, previousHash, clientId, signature, signedAt } = record;
+  return sha1Hex(
+    utf8.encode(
+      canonicalJson({ author, clientId, feedId, message, previousHash, seq, signature, signedAt, timestamp }),
+    ),
+    createHasher,
+  );
+}
+
+/**
+ * What a client signs to append `message` to a feed: `{type: 'appendFeedMessage', feedId,
+ * message, timestamp}` (kachery's scheme: ed25519 over the SHA-1 of its canonical JSON).
+ */
+export function feedMessagePayload(feedId: string, message: CanonicalJsonValue, timestamp: number): CanonicalJsonValue {
+  return { type: 'appendFeedMessage', feedId, message, timestamp };
+}

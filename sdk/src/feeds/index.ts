@@ -1,0 +1,3 @@
+export { type FeedMessageRecord, feedMessageHash, feedMessagePayload } from './feed-message-hash.js';
+export { signFeedMessage } from './sign-feed-message.js';
+export { type FeedChainMessage, type VerifyFeedChainOptions, verifyFeedChain } from './verify-feed-chain.js';
