@@ -33,7 +33,15 @@ export async function launch(command) {
     // The TypeScript loader only when running from sources: it doubles start-up time and memory.
     if (!fresh) await registerTypeScript();
     const { main } = fresh ? await import('../dist/cli.mjs') : await import('../src/cli/main.ts');
+    // Ctrl-C: commands that run until interrupted (`feed watch`) end cleanly on the signal;
+    // anything still running a second later is stopped as Ctrl-C always stops a program.
+    const interrupted = new AbortController();
+    process.once('SIGINT', () => {
+      interrupted.abort();
+      setTimeout(() => process.exit(130), 1000).unref();
+    });
     process.exitCode = await main(command === undefined ? args : [command, ...args], {
+      signal: interrupted.signal,
       env: process.env,
       stdout: process.stdout,
       stderr: process.stderr,

@@ -16,4 +16,6 @@ export interface CliIo {
   homedir?: string;
   /** Default `Date.now`; progress redraws are throttled with it. */
   now?: () => number;
+  /** Aborted on Ctrl-C: commands that run until interrupted (`feed watch`) end cleanly on it. */
+  signal?: AbortSignal;
 }

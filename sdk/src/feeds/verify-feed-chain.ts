@@ -3,7 +3,9 @@ import { FigurlError } from '../errors/index.js';
 import { verifyPayloadSignature } from '../signing/index.js';
 import { type FeedMessageRecord, feedMessageHash, feedMessagePayload } from './feed-message-hash.js';
 
-export interface FeedChainMessage extends Omit<FeedMessageRecord, 'feedId'> {
+export interface FeedChainMessage extends Omit<FeedMessageRecord, 'feedId' | 'message'> {
+  /** As read with parseJsonPreservingNumbers (what the feed client returns). */
+  message: unknown;
   hash: string;
 }
 
@@ -38,7 +40,7 @@ export function verifyFeedChain(messages: readonly FeedChainMessage[], options: 
     if (m.seq !== expectedSeq) throw broken(`expected seq ${expectedSeq}`);
     if (m.previousHash !== previous)
       throw broken(`previousHash ${m.previousHash} is not the hash before it (${previous})`);
-    const recomputed = feedMessageHash({ ...m, feedId });
+    const recomputed = feedMessageHash({ ...m, message: m.message as CanonicalJsonValue, feedId });
     if (recomputed !== m.hash) throw broken(`its fields hash to ${recomputed}, not ${m.hash}`);
     if (m.signature !== null || m.clientId !== null || m.signedAt !== null) {
       if (m.signature === null || m.clientId === null || m.signedAt === null) {

@@ -47,6 +47,18 @@ async function rejection(promise: Promise<unknown>): Promise<FigurlError> {
   return err as FigurlError;
 }
 
+/** The body as text chunks, decoded across chunk boundaries. */
+function textReader(response: Response): { read(): Promise<{ value: string; done: boolean }> } {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  return {
+    async read() {
+      const { value, done } = await reader.read();
+      return { value: done ? decoder.decode() : decoder.decode(value, { stream: true }), done };
+    },
+  };
+}
+
 async function tokenFor(userId: string): Promise<string> {
   const token = `figurl_${randomBytes(16).toString('hex')}`;
   await a.context.identities.createToken({
@@ -228,7 +240,7 @@ describe('feeds: live delivery across replicas', () => {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    const reader = textReader(response);
     const events: Array<{ id: string; seq: number; message: unknown }> = [];
     let buffer = '';
     const appending = (async () => {
@@ -261,7 +273,7 @@ describe('feeds: live delivery across replicas', () => {
       headers: { 'last-event-id': '3' },
       signal: resumed.signal,
     });
-    const resumedReader = (again.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    const resumedReader = textReader(again);
     let text = '';
     while (!text.includes('id: 4\n')) {
       const { value, done } = await resumedReader.read();

@@ -33,6 +33,7 @@ export async function runCli(
     isTTY?: boolean;
     stdout?: Writable;
     now?: () => number;
+    signal?: AbortSignal;
   },
 ): Promise<CliRun> {
   const stdout = collector();
@@ -45,6 +46,7 @@ export async function runCli(
     isTTY: options.isTTY ?? false,
     homedir: '/nonexistent-home',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { code, stdout: stdout.bytes().toString(), stderr: stderr.bytes().toString(), stdoutBytes: stdout.bytes() };
 }

@@ -48,10 +48,11 @@ export async function feedRoutes(app: FastifyInstance, context: ZoneContext): Pr
     }
   });
 
-  const loadFeed = async (request: FastifyRequest): Promise<FeedRow> => {
+  /** The feed named in the URL; `fresh` skips the cache (for answers that show its head). */
+  const loadFeed = async (request: FastifyRequest, fresh = false): Promise<FeedRow> => {
     const { feedId } = parseWith(feedParamsSchema, request.params, 'feed URL');
     const { zone } = parseWith(zoneQuerySchema.loose(), request.query, 'query');
-    const feed = cache.get(feedId) ?? (await feeds.store.find(feedId));
+    const feed = (fresh ? undefined : cache.get(feedId)) ?? (await feeds.store.find(feedId));
     if (feed === null || feed === undefined || feed.zoneName !== zone) {
       throw new FigurlError('NOT_FOUND', `no feed ${feedId} in zone ${JSON.stringify(zone)}`);
     }
@@ -86,7 +87,7 @@ export async function feedRoutes(app: FastifyInstance, context: ZoneContext): Pr
   });
 
   app.get('/api/v1/feeds/:feedId', async (request) => {
-    const feed = await loadFeed(request);
+    const feed = await loadFeed(request, true);
     await assertMayRead(context.identities, await actorOf(request), access(feed));
     return toFeedInfo(feed);
   });
