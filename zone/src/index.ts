@@ -4,6 +4,7 @@ export type { Bucket } from './bucket/bucket.js';
 export { createFilesystemBucket } from './bucket/create-filesystem-bucket.js';
 export { runZoneCommand, type ZoneCommandIo, zoneUsage } from './cli/run-zone-command.js';
 export { parseZoneConfig, type ZoneConfig } from './config.js';
+export { type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/job-queue.js';
 export { createIdentityRepository } from './repositories/identity-repository.js';
 export { type RunningZone, startZone } from './server.js';
 export { collectStaleUploads } from './storage/collect-stale-uploads.js';
