@@ -35,7 +35,11 @@ export interface FeedAppender {
   append(
     feed: FeedRow,
     messages: PreparedMessage[],
-    options?: { previousHash?: string | null | undefined },
+    options?: {
+      previousHash?: string | null | undefined;
+      /** The feed must hold exactly this many messages, else CONFLICT (a version check). */
+      ifCount?: number | undefined;
+    },
   ): Promise<AppendOutcome>;
   /** Runs `hook` in the transaction of every append to a feed of this kind. */
   onAppend(kind: FeedRow['kind'], hook: AppendHook): void;
@@ -44,6 +48,7 @@ export interface FeedAppender {
 interface Pending {
   messages: PreparedMessage[];
   previousHash: string | null | undefined;
+  ifCount: number | undefined;
   resolve(outcome: AppendOutcome): void;
   reject(err: unknown): void;
 }
@@ -182,7 +187,7 @@ export function createFeedAppender(prisma: PrismaClient, now: () => Date): FeedA
           queue = { feed, pending: [], running: false };
           queues.set(feed.id, queue);
         }
-        queue.pending.push({ messages, previousHash: options.previousHash, resolve, reject });
+        queue.pending.push({ messages, previousHash: options.previousHash, ifCount: options.ifCount, resolve, reject });
         if (!queue.running) void drain(queue);
       });
     },
@@ -213,6 +218,12 @@ function planRequest(
     return new FigurlError(
       'CONFLICT',
       `feed ${feed.id} has moved on: previousHash ${JSON.stringify(p.previousHash)} is not its head ${JSON.stringify(headHash)} (${count} messages); read from ${count} and retry`,
+    );
+  }
+  if (fresh.length > 0 && p.ifCount !== undefined && p.ifCount !== count) {
+    return new FigurlError(
+      'CONFLICT',
+      `${feed.kind === 'curation' ? 'curation' : 'feed'} ${feed.id} is at version ${count}, not ${p.ifCount}: read it again and retry`,
     );
   }
   const staleOne = fresh.find((m) => m.stale !== undefined);
