@@ -1,18 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@figurl/prisma';
 import { FigurlError, maxUploadSize as kacheryMaxUploadSize, toErrorBody } from '@figurl/sdk';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Bucket } from './bucket/bucket.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { createBlobAccessRepository } from './repositories/blob-access-repository.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
 import { cacheIdentities } from './repositories/cache-identities.js';
+import { createFigureRepository } from './repositories/figure-repository.js';
 import { createIdentityRepository } from './repositories/identity-repository.js';
 import { createSeenRequestRepository } from './repositories/seen-request-repository.js';
 import { createUploadRepository } from './repositories/upload-repository.js';
 import { createUsageRepository } from './repositories/usage-repository.js';
 import { blobRoutes } from './routes/blobs.js';
+import { figureRoutes } from './routes/figures.js';
 import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { signedUrlRoutes } from './routes/signed-urls.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { usageRoutes } from './routes/usage.js';
 import type { ZoneContext } from './zone-context.js';
@@ -34,6 +39,8 @@ export interface BuildAppOptions {
    * by other replicas or admin commands apply within this time. 0 turns the cache off.
    */
   identityCacheMs?: number;
+  /** Key of signed blob URLs; by default a random one, good for this process only. */
+  urlSecret?: string | undefined;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
 }
@@ -57,6 +64,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     },
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
     seenRequests: createSeenRequestRepository(prisma),
+    figures: createFigureRepository(prisma),
+    blobAccess: createBlobAccessRepository(prisma),
+    urlSecret: options.urlSecret ?? randomBytes(32).toString('hex'),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     signatureWindowMs: options.signatureWindowMs ?? 120_000,
     now,
@@ -89,5 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(blobRoutes, context);
   await app.register(gatewayRoutes, context);
   await app.register(usageRoutes, context);
+  await app.register(figureRoutes, context);
+  await app.register(signedUrlRoutes, context);
   return { app, context };
 }

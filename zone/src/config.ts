@@ -1,4 +1,4 @@
-import { maxUploadSize, parseWith } from '@figurl/sdk';
+import { FigurlError, maxUploadSize, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
 import { awsCredentialsFromEnv } from './bucket/aws-credentials-from-env.js';
 import type { Bucket } from './bucket/bucket.js';
@@ -38,6 +38,11 @@ export interface ZoneConfig {
   maxUploadSize: number;
   /** Anyone may upload to zone "default" without an account. */
   open: boolean;
+  /**
+   * Key of signed blob URLs (HMAC-SHA256). Unset: the zone keeps one in `<dataDir>/url-secret`;
+   * replicas that do not share a data folder must share this instead.
+   */
+  urlSecret: string | undefined;
 }
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -60,5 +65,18 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     publicUrl: parsed.FIGURL_PUBLIC_URL,
     maxUploadSize: parsed.FIGURL_MAX_UPLOAD_SIZE,
     open: parsed.FIGURL_OPEN ?? (parsed.DATABASE_URL === undefined && loopback.test(parsed.FIGURL_HOST)),
+    urlSecret: parseUrlSecret(env.FIGURL_URL_SECRET),
   };
+}
+
+/** The secret is checked apart from the schema: an error message must never echo it. */
+function parseUrlSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32 || /\s/.test(value)) {
+    throw new FigurlError(
+      'INVALID_REQUEST',
+      'invalid environment: FIGURL_URL_SECRET (value not shown): expected at least 32 characters without spaces (e.g. openssl rand -hex 32)',
+    );
+  }
+  return value;
 }

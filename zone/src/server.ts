@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { applyMigrations, createPrismaClient, startDatabase } from '@figurl/prisma';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { loadUrlSecret } from './auth/load-url-secret.js';
 import type { Bucket } from './bucket/bucket.js';
 import { createBucket } from './bucket/create-bucket.js';
 import { parseBucketUrl } from './bucket/parse-bucket-url.js';
@@ -64,6 +65,7 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       bucket,
       publicUrl: config.publicUrl,
       maxUploadSize: config.maxUploadSize,
+      urlSecret: config.urlSecret ?? (await loadUrlSecret(resolve(config.dataDir))),
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     closers.push(() => app.close());

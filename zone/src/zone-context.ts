@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { BlobAccessRepository } from './repositories/blob-access-repository.js';
+import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
 import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
 import type { StorageDeps } from './storage/storage-deps.js';
@@ -8,6 +10,11 @@ export interface ZoneContext {
   storage: StorageDeps;
   identities: IdentityRepository;
   seenRequests: SeenRequestRepository;
+  figures: FigureRepository;
+  /** Who may read blobs that private figures refer to. */
+  blobAccess: BlobAccessRepository;
+  /** Key of signed blob URLs (HMAC-SHA256). */
+  urlSecret: string;
   /** Base URL clients reach this zone at; derived from each request when unset. */
   publicUrl: string | undefined;
   /** Accepted clock difference of signed requests, in ms (±). */

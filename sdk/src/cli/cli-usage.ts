@@ -1,5 +1,5 @@
 import type { CommandSpec } from './command-spec.js';
-import { defaultZoneUrl } from './parse-cli-settings.js';
+import { defaultShellUrl, defaultZoneUrl } from './parse-cli-settings.js';
 
 /**
  * The general help: every command's summary line, then options and environment.
@@ -29,6 +29,7 @@ An operand that starts with "-" (a JSON message such as -1) goes after "--".
 environment:
   FIGURL_ZONE_URL    the zone (default ${defaultZoneUrl}, the embedded zone)
   FIGURL_TOKEN       bearer token sent to the zone (optional)
+  FIGURL_SHELL_URL   the shell of printed figURLs (default ${defaultShellUrl})
   KACHERY_CLOUD_DIR  cache directory (default ~/.kachery-cloud)
   KACHERY_ZONE       which zone of the server (default "default")
 

@@ -7,17 +7,24 @@ import { zoneNameSchema } from '../schemas/primitives.js';
 
 /** The embedded zone `npm start` runs. */
 export const defaultZoneUrl = 'http://127.0.0.1:4100';
+/** The local figure shell, the base of the figURLs the CLI prints. */
+export const defaultShellUrl = 'http://127.0.0.1:3000';
 
 const cliEnvSchema = z.object({
   FIGURL_ZONE_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
     .default(defaultZoneUrl),
+  FIGURL_SHELL_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+    .default(defaultShellUrl),
   KACHERY_ZONE: zoneNameSchema.default('default'),
   KACHERY_CLOUD_DIR: z.string().optional(),
 });
 
 export interface CliSettings {
   zoneUrl: string;
+  /** The figure shell whose `/f?v=…&d=…` links the CLI prints. */
+  shellUrl: string;
   /** The zone of the server to use (sent as `?zone=`); `default` unless KACHERY_ZONE says otherwise. */
   zone: string;
   /** `$KACHERY_CLOUD_DIR`, absolute: the cache shared with the Python client. */
@@ -32,7 +39,7 @@ export interface CliSettings {
  *
  * @example
  * parseCliSettings({ FIGURL_ZONE_URL: 'https://zone.example.org' }, '/home/me');
- * // { zoneUrl: 'https://zone.example.org', zone: 'default', cacheDir: '/home/me/.kachery-cloud', token: undefined }
+ * // { zoneUrl: 'https://zone.example.org', shellUrl: 'http://127.0.0.1:3000', zone: 'default', cacheDir: '/home/me/.kachery-cloud', token: undefined }
  */
 export function parseCliSettings(env: Record<string, string | undefined>, homedir: string = osHomedir()): CliSettings {
   const set = (name: string) => (env[name] === '' ? undefined : env[name]);
@@ -40,6 +47,7 @@ export function parseCliSettings(env: Record<string, string | undefined>, homedi
     cliEnvSchema,
     {
       FIGURL_ZONE_URL: set('FIGURL_ZONE_URL'),
+      FIGURL_SHELL_URL: set('FIGURL_SHELL_URL'),
       KACHERY_ZONE: set('KACHERY_ZONE'),
       KACHERY_CLOUD_DIR: set('KACHERY_CLOUD_DIR'),
     },
@@ -54,6 +62,7 @@ export function parseCliSettings(env: Record<string, string | undefined>, homedi
   }
   return {
     zoneUrl: parsed.FIGURL_ZONE_URL,
+    shellUrl: parsed.FIGURL_SHELL_URL,
     zone: parsed.KACHERY_ZONE,
     cacheDir: resolve(parsed.KACHERY_CLOUD_DIR ?? join(homedir, '.kachery-cloud')),
     token,

@@ -1,3 +1,4 @@
+export * from './figures.js';
 export * from './kachery-gateway.js';
 export { parseWith } from './parse-with.js';
 export * from './primitives.js';

@@ -1,4 +1,5 @@
 export { decodeDataUri } from './decode-data-uri.js';
+export { type FigureUrlOptions, figureUrl } from './figure-url.js';
 export {
   type DataUri,
   type FigurlUri,

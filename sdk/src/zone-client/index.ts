@@ -7,6 +7,11 @@ export {
   type ZoneClientOptions,
 } from './create-zone-client.js';
 export type { BlobDownload, ByteRange } from './download-blob.js';
+export {
+  createFigureClient,
+  type FigureClient,
+  type ListFiguresOptions,
+} from './figure-client.js';
 export { requestZoneJson, type ZoneJsonCall } from './request-zone-json.js';
 export type { ZoneConnection } from './send-zone-request.js';
 export type { UploadBody } from './to-upload-stream.js';

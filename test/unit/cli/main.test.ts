@@ -132,7 +132,11 @@ describe('figurl info', () => {
 describe('errors and help', () => {
   it.each([
     [[], 'expected a command', 'usage: figurl <command> [options]'],
-    [['frobnicate'], 'unknown command "frobnicate": expected store, load, cat or info', 'usage: figurl <command>'],
+    [
+      ['frobnicate'],
+      'unknown command "frobnicate": expected store, load, cat, info or figure',
+      'usage: figurl <command>',
+    ],
     [['store'], 'expected exactly one <file>, got none', 'usage: figurl store <file> [--label <label>]'],
     [['load', 'a', 'b'], 'expected exactly one <uri>, got "a" "b"', 'usage: figurl load <uri> [--dest <path>]'],
     [['cat', '--dest', 'x', 'sha1://y'], "Unknown option '--dest'", 'usage: figurl cat <uri>'],

@@ -5,6 +5,7 @@ describe('parseCliSettings', () => {
   it('defaults to the embedded zone, zone "default" and ~/.kachery-cloud', () => {
     expect(parseCliSettings({}, '/home/me')).toEqual({
       zoneUrl: 'http://127.0.0.1:4100',
+      shellUrl: 'http://127.0.0.1:3000',
       zone: 'default',
       cacheDir: '/home/me/.kachery-cloud',
       token: undefined,
@@ -14,12 +15,14 @@ describe('parseCliSettings', () => {
   it('reads every variable, treating empty ones as unset', () => {
     const env = {
       FIGURL_ZONE_URL: 'https://zone.example.org',
+      FIGURL_SHELL_URL: 'https://figurl.example/shell',
       KACHERY_ZONE: 'lab.public',
       KACHERY_CLOUD_DIR: '/data/kc',
       FIGURL_TOKEN: 'abc.def',
     };
     expect(parseCliSettings(env, '/home/me')).toEqual({
       zoneUrl: 'https://zone.example.org',
+      shellUrl: 'https://figurl.example/shell',
       zone: 'lab.public',
       cacheDir: '/data/kc',
       token: 'abc.def',
@@ -36,6 +39,9 @@ describe('parseCliSettings', () => {
     );
     expect(() => parseCliSettings({ FIGURL_ZONE_URL: 'ftp://x' }, '/h')).toThrow(
       'invalid environment: FIGURL_ZONE_URL "ftp://x": expected an http:// or https:// URL',
+    );
+    expect(() => parseCliSettings({ FIGURL_SHELL_URL: 'figurl.org' }, '/h')).toThrow(
+      'invalid environment: FIGURL_SHELL_URL "figurl.org": expected an http:// or https:// URL',
     );
   });
 });

@@ -1,11 +1,14 @@
 import {
+  defaultSignedUrlSeconds,
   FigurlError,
   type GatewayEnvelope,
   type GatewayResponse,
   gatewayResponseSchema,
   sha1ObjectKey,
 } from '@figurl/sdk';
+import { assertMayReadBlobs } from '../auth/assert-may-read-blobs.js';
 import { type Actor, anonymous, authorize } from '../auth/authorize.js';
+import { createSignedBlobUrl } from '../auth/create-signed-blob-url.js';
 import { finalizeUpload } from '../storage/finalize-upload.js';
 import { initiateUpload } from '../storage/initiate-upload.js';
 import type { ZoneContext } from '../zone-context.js';
@@ -33,7 +36,17 @@ export async function handleGatewayRequest(
       await authorize(context.identities, actor, zoneName, 'download');
       const blob = await context.storage.blobs.find(payload.hash);
       if (!blob) return respond({ type: 'findFile', found: false });
-      const url = `${input.baseUrl}/sha1/${payload.hash}${zoneName === 'default' ? '' : `?zone=${encodeURIComponent(zoneName)}`}`;
+      // The Python client and the shell GET the url with no credentials: a private figure's blob
+      // gets a signed link, made only for those who may read it.
+      const { restricted } = await assertMayReadBlobs(context, actor, [payload.hash]);
+      const url = restricted
+        ? createSignedBlobUrl(context, {
+            baseUrl: input.baseUrl,
+            hash: payload.hash,
+            zone: zoneName,
+            expiresInSeconds: defaultSignedUrlSeconds,
+          }).url
+        : `${input.baseUrl}/sha1/${payload.hash}${zoneName === 'default' ? '' : `?zone=${encodeURIComponent(zoneName)}`}`;
       return respond({
         type: 'findFile',
         found: true,

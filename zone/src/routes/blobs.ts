@@ -1,8 +1,19 @@
-import { blobSchema, FigurlError, parseWith, sha1HashSchema, sha1ObjectKey, zoneQuerySchema } from '@figurl/sdk';
+import {
+  blobDownloadQuerySchema,
+  blobSchema,
+  FigurlError,
+  parseWith,
+  sha1HashSchema,
+  sha1ObjectKey,
+  zoneQuerySchema,
+} from '@figurl/sdk';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import parseRange from 'range-parser';
 import { z } from 'zod';
+import { assertMayReadBlobs } from '../auth/assert-may-read-blobs.js';
+import { anonymous } from '../auth/authorize.js';
 import { authorizeRequest } from '../auth/authorize-request.js';
+import { verifyBlobUrl } from '../auth/blob-url-signature.js';
 import type { ZoneContext } from '../zone-context.js';
 
 const hashParamsSchema = z.strictObject({ hash: sha1HashSchema });
@@ -11,25 +22,32 @@ const hashParamsSchema = z.strictObject({ hash: sha1HashSchema });
  * Downloads: `GET|HEAD /sha1/<hash>` stream a verified blob with `Range` support (206), a strong
  * `ETag` (the hash) and immutable caching — the bytes under a hash can never change. Buckets
  * that sign URLs (S3) answer with a redirect to a short-lived presigned GET instead.
- * `GET /api/v1/blobs/<hash>` describes a blob.
+ * `GET /api/v1/blobs/<hash>` describes a blob. A blob that only private figures refer to is
+ * served to their owners, allowed users and zone admins, or through a signed link
+ * (`?expires=&signature=`, see routes/signed-urls.ts), and never with public caching.
  */
 export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Promise<void> {
   app.get('/api/v1/blobs/:hash', async (request) => {
     const { hash } = parseWith(hashParamsSchema, request.params, 'blob URL');
-    await authorizeDownload(context, request);
+    const { zone } = parseWith(zoneQuerySchema, request.query, 'query');
+    const { actor } = await authorizeRequest(context, request, zone, 'download');
     const blob = await context.storage.blobs.find(hash);
     if (!blob) throw new FigurlError('NOT_FOUND', `no blob sha1://${hash} in this zone`);
+    await assertMayReadBlobs(context, actor, [hash]);
     return blobSchema.parse(blob);
   });
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     const { hash } = parseWith(hashParamsSchema, request.params, 'blob URL');
-    const { zone, userId } = await authorizeDownload(context, request);
+    const { zone, actor, signed } = await authorizeDownload(context, request, hash);
     const blob = await context.storage.blobs.find(hash);
     if (!blob) throw new FigurlError('NOT_FOUND', `no blob sha1://${hash} in this zone`);
+    // A signed link speaks for someone who could read the blob when it was made.
+    const { restricted } = signed ? { restricted: true } : await assertMayReadBlobs(context, actor, [hash]);
     const key = sha1ObjectKey(hash);
     reply.header('etag', `"${hash}"`);
-    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    // Shared caches must not keep private data and hand it to the next asker.
+    reply.header('cache-control', restricted ? 'private, max-age=3600' : 'public, max-age=31536000, immutable');
     reply.header('accept-ranges', 'bytes');
     if (request.headers['if-none-match'] === `"${hash}"`) return reply.status(304).send();
 
@@ -52,7 +70,7 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
       throw new FigurlError('UNAVAILABLE', `the bytes of sha1://${hash} are missing from the bucket`);
     }
     await context.storage.usage.record(
-      { zoneName: zone, userId, downloadCount: 1, downloadBytes: length },
+      { zoneName: zone, userId: actor.userId, downloadCount: 1, downloadBytes: length },
       context.now(),
     );
     return reply.send(object.body);
@@ -62,10 +80,18 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
   app.head('/sha1/:hash', serve);
 }
 
-async function authorizeDownload(context: ZoneContext, request: FastifyRequest) {
-  const { zone } = parseWith(zoneQuerySchema, request.query, 'query');
+/**
+ * Who downloads: a signed link (checked against the zone's key, no credentials needed) or the
+ * request's bearer token with the zone's download right.
+ */
+async function authorizeDownload(context: ZoneContext, request: FastifyRequest, hash: string) {
+  const { zone, expires, signature } = parseWith(blobDownloadQuerySchema, request.query, 'query');
+  if (expires !== undefined && signature !== undefined) {
+    verifyBlobUrl(context.urlSecret, { hash, zone, expires }, signature, context.now());
+    return { zone, actor: anonymous, signed: true };
+  }
   const { actor } = await authorizeRequest(context, request, zone, 'download');
-  return { zone, userId: actor.userId };
+  return { zone, actor, signed: false };
 }
 
 /** One satisfiable range, null for "the whole object" (absent, malformed or multi-range), or 'unsatisfiable'. */

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@figurl/prisma';
+import type { Figure } from '@figurl/sdk';
+
+export interface NewFigure {
+  zoneName: string;
+  viewUri: string;
+  dataUri: string;
+  dataSha1: string | null;
+  label: string;
+  ownerId: string;
+  repo: string | null;
+  pullRequest: number | null;
+  commitSha: string | null;
+  checkName: string | null;
+  pinned: boolean;
+  private: boolean;
+  allowedUsers: string[];
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+/** Fields to set; undefined ones are kept. */
+export interface FigureChanges {
+  label?: string | undefined;
+  pinned?: boolean | undefined;
+  expiresAt?: Date | null | undefined;
+  private?: boolean | undefined;
+  allowedUsers?: string[] | undefined;
+}
+
+export interface FigureFilter {
+  zoneName: string;
+  owner?: string | undefined;
+  repo?: string | undefined;
+  pullRequest?: number | undefined;
+  label?: string | undefined;
+  /** Private figures are listed only for this user (owner or allowed); null: none. */
+  reader: string | null;
+  /** Zone admins see every figure. */
+  readerIsAdmin: boolean;
+  /** Figures expired before this are left out (pinned ones never expire). */
+  now: Date;
+  /** Only figures older than this one, in list order. */
+  after?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+export interface FigureRepository {
+  /** Inserts the figure and its blob refs in one transaction. */
+  create(figure: NewFigure, blobRefs: readonly string[]): Promise<Figure>;
+  /** A figure that is not deleted (it may have expired), or null. */
+  find(id: string): Promise<Figure | null>;
+  /** Newest first (createdAt, then id, descending). */
+  list(filter: FigureFilter): Promise<Figure[]>;
+  update(id: string, changes: FigureChanges): Promise<Figure | null>;
+  /** Marks the figure deleted and removes its blob refs; null when it was not there (any more). */
+  softDelete(id: string, now: Date): Promise<Date | null>;
+}
+
+const select = {
+  id: true,
+  zoneName: true,
+  viewUri: true,
+  dataUri: true,
+  dataSha1: true,
+  label: true,
+  ownerId: true,
+  repo: true,
+  pullRequest: true,
+  commitSha: true,
+  checkName: true,
+  pinned: true,
+  private: true,
+  allowedUsers: true,
+  expiresAt: true,
+  createdAt: true,
+} as const;
+
+type FigureRow = Prisma.FigureGetPayload<{ select: typeof select }>;
+
+function toFigure(row: FigureRow): Figure {
+  return {
+    id: row.id,
+    zone: row.zoneName,
+    viewUri: row.viewUri,
+    dataUri: row.dataUri,
+    dataSha1: row.dataSha1,
+    label: row.label,
+    owner: row.ownerId,
+    repo: row.repo,
+    pullRequest: row.pullRequest,
+    commitSha: row.commitSha,
+    checkName: row.checkName,
+    pinned: row.pinned,
+    private: row.private,
+    allowedUsers: row.allowedUsers,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Prisma passes `contains` into ILIKE as it is: `%` and `_` must match themselves. */
+function likeText(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every Prisma call about figures and their blob refs (kind `figure`, refId = figure id). */
+export function createFigureRepository(prisma: PrismaClient): FigureRepository {
+  return {
+    async create(figure, blobRefs) {
+      const id = randomUUID();
+      const [row] = await prisma.$transaction([
+        prisma.figure.create({ data: { id, ...figure }, select }),
+        prisma.blobRef.createMany({
+          data: blobRefs.map((sha1) => ({ sha1, kind: 'figure' as const, refId: id })),
+          skipDuplicates: true,
+        }),
+      ]);
+      return toFigure(row);
+    },
+
+    async find(id) {
+      const row = await prisma.figure.findFirst({ where: { id, deletedAt: null }, select });
+      return row ? toFigure(row) : null;
+    },
+
+    async list(filter) {
+      const where: Prisma.FigureWhereInput = {
+        zoneName: filter.zoneName,
+        deletedAt: null,
+        OR: [{ pinned: true }, { expiresAt: null }, { expiresAt: { gt: filter.now } }],
+        AND: [
+          filter.readerIsAdmin
+            ? {}
+            : {
+                OR: [
+                  { private: false },
+                  ...(filter.reader === null
+                    ? []
+                    : [{ ownerId: filter.reader }, { allowedUsers: { has: filter.reader } }]),
+                ],
+              },
+          filter.after
+            ? {
+                OR: [
+                  { createdAt: { lt: filter.after.createdAt } },
+                  { createdAt: filter.after.createdAt, id: { lt: filter.after.id } },
+                ],
+              }
+            : {},
+        ],
+        ...(filter.owner === undefined ? {} : { ownerId: filter.owner }),
+        ...(filter.repo === undefined ? {} : { repo: filter.repo }),
+        ...(filter.pullRequest === undefined ? {} : { pullRequest: filter.pullRequest }),
+        ...(filter.label === undefined ? {} : { label: { contains: likeText(filter.label), mode: 'insensitive' } }),
+      };
+      const rows = await prisma.figure.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: filter.limit,
+        select,
+      });
+      return rows.map(toFigure);
+    },
+
+    async update(id, changes) {
+      // Prisma (under exactOptionalPropertyTypes) takes absent fields, not undefined ones.
+      const data = Object.fromEntries(
+        Object.entries(changes).filter(([, value]) => value !== undefined),
+      ) as Prisma.FigureUpdateManyMutationInput;
+      const rows = await prisma.figure.updateManyAndReturn({ where: { id, deletedAt: null }, data, select });
+      const [row] = rows;
+      return row ? toFigure(row) : null;
+    },
+
+    async softDelete(id, now) {
+      const [deleted] = await prisma.$transaction([
+        prisma.figure.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } }),
+        prisma.blobRef.deleteMany({ where: { kind: 'figure', refId: id } }),
+      ]);
+      return deleted.count === 1 ? now : null;
+    },
+  };
+}
