@@ -44,7 +44,10 @@ export async function receiveUpload(
     await deps.uploads.recordReceived(upload.id, { sha1: sha1.digest('hex'), sha256: sha256.digest('hex'), size });
     return { size };
   } catch (err) {
-    const interrupted = (err as NodeJS.ErrnoException).code === 'ECONNRESET' || input.body.destroyed;
+    // A body that reached its end was not interrupted, though it is destroyed by then: a
+    // failure after it (the database lost while recording the digests) is not the client's.
+    const interrupted =
+      (err as NodeJS.ErrnoException).code === 'ECONNRESET' || (input.body.destroyed && !input.body.readableEnded);
     hashing.destroy();
     await deps.bucket.delete(upload.stagingKey).catch(() => {});
     await deps.uploads.releaseReceive(upload.id);
