@@ -9,6 +9,7 @@ import { createBlobRepository } from './repositories/blob-repository.js';
 import { cacheIdentities } from './repositories/cache-identities.js';
 import { createFigureRepository } from './repositories/figure-repository.js';
 import { createIdentityRepository } from './repositories/identity-repository.js';
+import { createMutableRepository } from './repositories/mutable-repository.js';
 import { createSeenRequestRepository } from './repositories/seen-request-repository.js';
 import { createUploadRepository } from './repositories/upload-repository.js';
 import { createUsageRepository } from './repositories/usage-repository.js';
@@ -16,6 +17,7 @@ import { blobRoutes } from './routes/blobs.js';
 import { figureRoutes } from './routes/figures.js';
 import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
+import { mutableRoutes } from './routes/mutables.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { signedUrlRoutes } from './routes/signed-urls.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -63,6 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       now,
     },
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
+    mutables: createMutableRepository(prisma),
     seenRequests: createSeenRequestRepository(prisma),
     figures: createFigureRepository(prisma),
     blobAccess: createBlobAccessRepository(prisma),
@@ -99,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(blobRoutes, context);
   await app.register(gatewayRoutes, context);
   await app.register(usageRoutes, context);
+  await app.register(mutableRoutes, context);
   await app.register(figureRoutes, context);
   await app.register(signedUrlRoutes, context);
   return { app, context };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { BlobAccessRepository } from './repositories/blob-access-repository.js';
 import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
+import type { MutableRepository } from './repositories/mutable-repository.js';
 import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
 import type { StorageDeps } from './storage/storage-deps.js';
 
@@ -9,6 +10,7 @@ import type { StorageDeps } from './storage/storage-deps.js';
 export interface ZoneContext {
   storage: StorageDeps;
   identities: IdentityRepository;
+  mutables: MutableRepository;
   seenRequests: SeenRequestRepository;
   figures: FigureRepository;
   /** Who may read blobs that private figures refer to. */

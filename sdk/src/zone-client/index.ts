@@ -12,6 +12,7 @@ export {
   type FigureClient,
   type ListFiguresOptions,
 } from './figure-client.js';
+export { createMutableClient, type MutableClient, type SetMutableOptions } from './mutable-client.js';
 export { requestZoneJson, type ZoneJsonCall } from './request-zone-json.js';
 export type { ZoneConnection } from './send-zone-request.js';
 export type { UploadBody } from './to-upload-stream.js';
