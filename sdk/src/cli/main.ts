@@ -7,13 +7,14 @@ import { CliUsageError } from './cli-usage-error.js';
 import { type CommandSpec, definedOnly } from './command-spec.js';
 import { createProgressReporter } from './create-progress-reporter.js';
 import { figureCommands } from './figure-commands.js';
+import { mutableCommands } from './mutable-commands.js';
 import { parseCliSettings } from './parse-cli-settings.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { writeOutput } from './write-output.js';
 
 export type { CliIo } from './cli-io.js';
 
-const commands: Record<string, CommandSpec> = { ...blobCommands, ...figureCommands };
+const commands: Record<string, CommandSpec> = { ...blobCommands, ...figureCommands, ...mutableCommands };
 
 /** Words that only name a group of commands (`feed` in `figurl feed append`). */
 const groups = new Set(

@@ -101,12 +101,24 @@ export function createFeedClient(connection: ZoneConnection): FeedClient {
       let from = options.from ?? 0;
       const { signal } = options;
       while (!signal?.aborted) {
+        // A signal per read: fetch may keep its abort listener until the response is collected,
+        // and a watch makes thousands of reads.
+        const read = new AbortController();
+        const abort = () => read.abort();
+        signal?.addEventListener('abort', abort, { once: true });
         let page: ReadFeedResult;
         try {
-          page = await client.read(feedId, { from, wait: 25, ...(signal === undefined ? {} : { signal }) });
+          page = await client.read(feedId, { from, wait: 25, signal: read.signal });
         } catch (err) {
           if (signal?.aborted) return;
+          // The zone restarting or its database away: wait a little, then ask again.
+          if (err instanceof FigurlError && err.code === 'UNAVAILABLE') {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            continue;
+          }
           throw err;
+        } finally {
+          signal?.removeEventListener('abort', abort);
         }
         for (const message of page.messages) {
           yield message;
