@@ -50,7 +50,13 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
   try {
     const applied = await applyMigrations({ databaseUrl: database.url, log });
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-    const prisma = createPrismaClient({ databaseUrl: database.url });
+    // Connections the server drops are replaced on the next query; requests meanwhile answer
+    // 503 (plugins/error-handler.ts). Logged through the app's logger once there is one.
+    let logLostConnection = (err: Error) => log(`database connection lost: ${err.message}`);
+    const prisma = createPrismaClient({
+      databaseUrl: database.url,
+      onConnectionError: (err) => logLostConnection(err),
+    });
     closers.push(() => prisma.$disconnect());
     const bucket: Bucket =
       config.bucket ??
@@ -69,15 +75,20 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     closers.push(() => app.close());
+    logLostConnection = (err) => app.log.warn({ err }, 'database connection lost');
     // Open mode (the embedded default on loopback): anyone may upload to "default", no account needed.
     if (config.open)
       await context.identities.setZone('default', { allowPublicUpload: true, allowPublicDownload: true });
     else await context.identities.ensureZone('default', { allowPublicUpload: false, allowPublicDownload: true });
 
+    // Background work never ends the process: a failed round (the database away, the bucket
+    // failing) is logged and the next one runs on time.
     const collector = setInterval(() => {
       void collectStaleUploads(context.storage, { graceMs: 10 * 60_000 })
         .then(() => context.seenRequests.deleteExpired(context.now()))
-        .catch((err: unknown) => app.log.warn({ err }, 'collecting stale uploads failed'));
+        .catch((err: unknown) =>
+          app.log.warn({ err }, `collecting stale uploads failed; next round in ${collectEveryMs / 60_000} min`),
+        );
     }, collectEveryMs);
     collector.unref();
     closers.push(async () => clearInterval(collector));
