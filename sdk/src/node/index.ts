@@ -1,7 +1,11 @@
 export { createNodeHasher } from './create-node-hasher.js';
 export { digestFile, sha1File } from './digest-file.js';
+export { downloadBlobNode, type NodeBlobDownload } from './download-blob-node.js';
 export { type LoadedFile, type LoadFileOptions, loadFile } from './load-file.js';
+export { readFileChunks } from './read-file-chunks.js';
 export { type StoredFile, storeFile } from './store-file.js';
 export { toCachePath } from './to-cache-path.js';
 export type { OnTransferProgress, TransferProgress } from './transfer-progress.js';
+export { uploadFileNode } from './upload-file-node.js';
+export { usesNodeHttp } from './uses-node-http.js';
 export { verifyEd25519 } from './verify-ed25519.js';

@@ -8,8 +8,10 @@ import { readStreamChunks } from '../bytes/read-stream-chunks.js';
 import { FigurlError } from '../errors/index.js';
 import type { ZoneClient } from '../zone-client/index.js';
 import { createNodeHasher } from './create-node-hasher.js';
+import { downloadBlobNode } from './download-blob-node.js';
 import { toCachePath } from './to-cache-path.js';
 import type { OnTransferProgress } from './transfer-progress.js';
+import { usesNodeHttp } from './uses-node-http.js';
 
 export interface LoadFileOptions {
   hash: string;
@@ -29,7 +31,9 @@ export interface LoadedFile {
 /**
  * A blob as a local file: from the cache when there, otherwise downloaded into
  * `<final>.tmp.<rand8>` while hashing and renamed into place only if the SHA-1 matches, so the
- * cache never holds a partial or corrupt file and concurrent loads cannot see one.
+ * cache never holds a partial or corrupt file and concurrent loads cannot see one. The bytes
+ * travel over node:http(s) when the client uses the platform's fetch (`usesNodeHttp`), else
+ * through the client's own fetch.
  *
  * @example
  * const { path } = await loadFile(zone, { hash, cacheDir: '/home/me/.kachery-cloud' });
@@ -40,20 +44,31 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
   const cached = await stat(finalPath).catch(() => null);
   if (cached?.isFile()) return { path: finalPath, size: cached.size, downloaded: false };
 
-  const download = await client.downloadBlob(hash);
+  const download = await openDownload(client, hash);
   await mkdir(dirname(finalPath), { recursive: true });
   const tempPath = `${finalPath}.tmp.${randomBytes(4).toString('hex')}`;
   try {
     const hasher = createNodeHasher('sha1');
     let bytes = 0;
     await pipeline(
-      readStreamChunks(download.body),
-      async function* (source: AsyncIterable<Uint8Array>) {
-        for await (const chunk of source) {
-          hasher.update(chunk);
-          bytes += chunk.byteLength;
-          onProgress?.({ phase: 'download', bytes, total: download.size });
-          yield chunk;
+      // The download is read here rather than handed to pipeline, so its failures surface
+      // through this loop, where they are told apart from the disk's.
+      async function* () {
+        try {
+          for await (const chunk of download.body) {
+            hasher.update(chunk);
+            bytes += chunk.byteLength;
+            onProgress?.({ phase: 'download', bytes, total: download.size });
+            yield chunk;
+          }
+        } catch (err) {
+          if (err instanceof FigurlError) throw err;
+          const reason = err instanceof Error ? err.message : String(err);
+          throw new FigurlError(
+            'UNAVAILABLE',
+            `the download of sha1://${hash} broke off after ${bytes} bytes: ${reason}; nothing was cached`,
+            { cause: err },
+          );
         }
       },
       // A 1 MiB buffer lets the disk write while the next network chunks are hashed.
@@ -74,4 +89,14 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
     await rm(tempPath, { force: true });
     throw err;
   }
+}
+
+/** The blob's bytes as an async iterable, over node:http(s) or the client's fetch. */
+async function openDownload(
+  client: ZoneClient,
+  hash: string,
+): Promise<{ body: AsyncIterable<Uint8Array>; size: number | null }> {
+  if (usesNodeHttp(client)) return downloadBlobNode(client.connection, hash);
+  const { body, size } = await client.downloadBlob(hash);
+  return { body: readStreamChunks(body), size };
 }

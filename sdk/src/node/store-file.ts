@@ -4,6 +4,8 @@ import { FigurlError, quote } from '../errors/index.js';
 import type { ZoneClient } from '../zone-client/index.js';
 import { sha1File } from './digest-file.js';
 import type { OnTransferProgress } from './transfer-progress.js';
+import { uploadFileNode } from './upload-file-node.js';
+import { usesNodeHttp } from './uses-node-http.js';
 
 export interface StoredFile {
   sha1: string;
@@ -16,7 +18,8 @@ export interface StoredFile {
 /**
  * Stores a file on a zone: hashes it (streamed), asks the zone, and only if the zone lacks it
  * streams it in one PUT and finalizes, which makes the zone re-hash what it received. Memory
- * stays at one chunk whatever the file size.
+ * stays at a chunk or two whatever the file size. The PUT goes over node:http(s) when the
+ * client uses the platform's fetch (`usesNodeHttp`), else through the client's own fetch.
  *
  * @example
  * const { sha1 } = await storeFile(zone, 'figure.json');
@@ -38,9 +41,9 @@ export async function storeFile(
   }
   // The bytes are read a second time; if the file changed meanwhile, the size check in
   // uploadBytes or the zone's re-hash on finalize refuses them.
-  await client.uploadBytes(answer.uploadUrl, createReadStream(path, { highWaterMark: 1 << 20 }), size, {
-    onProgress: (bytes) => onProgress?.({ phase: 'upload', bytes, total: size }),
-  });
+  const progress = { onProgress: (bytes: number) => onProgress?.({ phase: 'upload', bytes, total: size }) };
+  if (usesNodeHttp(client)) await uploadFileNode(client.connection, answer.uploadUrl, path, size, progress);
+  else await client.uploadBytes(answer.uploadUrl, createReadStream(path, { highWaterMark: 1 << 20 }), size, progress);
   const { blob } = await client.finalizeUpload(answer.uploadId);
   checkBlob(blob.sha1, sha1);
   return { sha1, sha256: blob.sha256, size, uploaded: true };
