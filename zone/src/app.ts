@@ -6,6 +6,7 @@ import type { Bucket } from './bucket/bucket.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobAccessRepository } from './repositories/blob-access-repository.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
+import { cacheBlobAccess } from './repositories/cache-blob-access.js';
 import { cacheIdentities } from './repositories/cache-identities.js';
 import { createFigureRepository } from './repositories/figure-repository.js';
 import { createIdentityRepository } from './repositories/identity-repository.js';
@@ -41,6 +42,11 @@ export interface BuildAppOptions {
    * by other replicas or admin commands apply within this time. 0 turns the cache off.
    */
   identityCacheMs?: number;
+  /**
+   * How long who-may-read-which-blob answers are remembered (default 2 s): figure changes made
+   * through other replicas apply within this time. 0 turns the cache off.
+   */
+  blobAccessCacheMs?: number;
   /** Key of signed blob URLs; by default a random one, good for this process only. */
   urlSecret?: string | undefined;
   now?: () => Date;
@@ -54,6 +60,7 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; context: ZoneContext }> {
   const now = options.now ?? (() => new Date());
   const { prisma, bucket } = options;
+  const blobAccess = cacheBlobAccess(createBlobAccessRepository(prisma), { ttlMs: options.blobAccessCacheMs ?? 2000 });
   const context: ZoneContext = {
     storage: {
       usage: createUsageRepository(prisma),
@@ -67,8 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
     mutables: createMutableRepository(prisma),
     seenRequests: createSeenRequestRepository(prisma),
-    figures: createFigureRepository(prisma),
-    blobAccess: createBlobAccessRepository(prisma),
+    figures: createFigureRepository(prisma, { onWrite: () => blobAccess.invalidate() }),
+    blobAccess,
     urlSecret: options.urlSecret ?? randomBytes(32).toString('hex'),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     signatureWindowMs: options.signatureWindowMs ?? 120_000,

@@ -185,6 +185,31 @@ describe('who may download a private figure’s blobs', () => {
   });
 });
 
+describe('the access cache', () => {
+  it('applies figure writes of this replica at once, and of another replica within its TTL', async () => {
+    const other = await createTestZoneApp({ blobAccessCacheMs: 400 });
+    const uncached = await createTestZoneApp({ blobAccessCacheMs: 0 });
+    try {
+      const hash = await storeBlob(zone, randomBytes(200));
+      // Describing needs only the blob row, which every replica shares (the bytes are in zone's bucket).
+      const describeOn = (replica: TestZone) =>
+        replica.app.inject({ method: 'GET', url: `/api/v1/blobs/${hash}?zone=${zone.zoneName}` });
+      expect((await describeOn(other)).statusCode).toBe(200);
+      expect((await describeOn(zone)).statusCode).toBe(200);
+      const res = await register(owner, { dataUri: `sha1://${hash}`, private: true });
+      expect(res.statusCode).toBe(201);
+      expect((await describeOn(zone)).statusCode).toBe(401);
+      expect((await describeOn(uncached)).statusCode).toBe(401);
+      // The other replica answered "public" a moment ago and may repeat it for up to 400 ms.
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect((await describeOn(other)).statusCode).toBe(401);
+    } finally {
+      await other.close();
+      await uncached.close();
+    }
+  });
+});
+
 describe('signed links', () => {
   it('are made for those who may read, and download without credentials, ranges included', async () => {
     const res = await signedUrl(inner, friend);

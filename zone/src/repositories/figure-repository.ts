@@ -105,8 +105,15 @@ function likeText(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Every Prisma call about figures and their blob refs (kind `figure`, refId = figure id). */
-export function createFigureRepository(prisma: PrismaClient): FigureRepository {
+/**
+ * Every Prisma call about figures and their blob refs (kind `figure`, refId = figure id).
+ * `onWrite` runs after each write: who may read which blob may have changed.
+ */
+export function createFigureRepository(prisma: PrismaClient, options: { onWrite?: () => void } = {}): FigureRepository {
+  const written = <T>(value: T): T => {
+    options.onWrite?.();
+    return value;
+  };
   return {
     async create(figure, blobRefs) {
       const id = randomUUID();
@@ -117,7 +124,7 @@ export function createFigureRepository(prisma: PrismaClient): FigureRepository {
           skipDuplicates: true,
         }),
       ]);
-      return toFigure(row);
+      return written(toFigure(row));
     },
 
     async find(id) {
@@ -171,7 +178,7 @@ export function createFigureRepository(prisma: PrismaClient): FigureRepository {
       ) as Prisma.FigureUpdateManyMutationInput;
       const rows = await prisma.figure.updateManyAndReturn({ where: { id, deletedAt: null }, data, select });
       const [row] = rows;
-      return row ? toFigure(row) : null;
+      return written(row ? toFigure(row) : null);
     },
 
     async softDelete(id, now) {
@@ -179,7 +186,7 @@ export function createFigureRepository(prisma: PrismaClient): FigureRepository {
         prisma.figure.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } }),
         prisma.blobRef.deleteMany({ where: { kind: 'figure', refId: id } }),
       ]);
-      return deleted.count === 1 ? now : null;
+      return written(deleted.count === 1 ? now : null);
     },
   };
 }
