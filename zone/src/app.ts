@@ -3,6 +3,8 @@ import type { PrismaClient } from '@figurl/prisma';
 import { FigurlError, maxUploadSize as kacheryMaxUploadSize, toErrorBody } from '@figurl/sdk';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Bucket } from './bucket/bucket.js';
+import { createEdgeHub } from './edge/edge-hub.js';
+import { createEdgeRepository } from './edge/edge-repository.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobAccessRepository } from './repositories/blob-access-repository.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
@@ -15,6 +17,7 @@ import { createSeenRequestRepository } from './repositories/seen-request-reposit
 import { createUploadRepository } from './repositories/upload-repository.js';
 import { createUsageRepository } from './repositories/usage-repository.js';
 import { blobRoutes } from './routes/blobs.js';
+import { edgeRoutes } from './routes/edge.js';
 import { figureRoutes } from './routes/figures.js';
 import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
@@ -51,6 +54,15 @@ export interface BuildAppOptions {
   urlSecret?: string | undefined;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The database URL, for the one connection that LISTENs for other replicas' feed appends.
+   * Without it a replica sees only its own appends live (fine for a single process).
+   */
+  databaseUrl?: string | undefined;
+  /** Edge resources: a connection silent this long is closed and counts as away (default 60 s). */
+  edgeSilenceMs?: number;
+  /** Edge resources: how long a request waits for its resource to come back (default 60 s). */
+  edgeGraceMs?: number;
 }
 
 /**
@@ -79,6 +91,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     urlSecret: options.urlSecret ?? randomBytes(32).toString('hex'),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     signatureWindowMs: options.signatureWindowMs ?? 120_000,
+    edge: {
+      repository: createEdgeRepository(prisma),
+      // Logs only once the app exists: a lost LISTEN connection is noticed long after start.
+      hub: createEdgeHub({ databaseUrl: options.databaseUrl, log: { warn: (obj, msg) => app.log.warn(obj, msg) } }),
+      replicaId: randomBytes(8).toString('hex'),
+      silenceMs: options.edgeSilenceMs ?? 60_000,
+      graceMs: options.edgeGraceMs ?? 60_000,
+    },
     now,
   };
   const app = Fastify({
@@ -112,5 +132,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(mutableRoutes, context);
   await app.register(figureRoutes, context);
   await app.register(signedUrlRoutes, context);
+  await app.register(edgeRoutes, context);
+  // Long-polls of edge requests end; `figurl share` connections are closed by the WebSocket plugin.
+  app.addHook('preClose', async () => {
+    await context.edge.hub.close();
+  });
   return { app, context };
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { EdgeDeps } from './edge/edge-deps.js';
 import type { BlobAccessRepository } from './repositories/blob-access-repository.js';
 import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
@@ -21,6 +22,8 @@ export interface ZoneContext {
   publicUrl: string | undefined;
   /** Accepted clock difference of signed requests, in ms (±). */
   signatureWindowMs: number;
+  /** Edge resources: `figurl share` connections and the requests they serve. */
+  edge: EdgeDeps;
   now: () => Date;
 }
 

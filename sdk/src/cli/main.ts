@@ -10,11 +10,17 @@ import { figureCommands } from './figure-commands.js';
 import { mutableCommands } from './mutable-commands.js';
 import { parseCliSettings } from './parse-cli-settings.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { shareCommands } from './share-command.js';
 import { writeOutput } from './write-output.js';
 
 export type { CliIo } from './cli-io.js';
 
-const commands: Record<string, CommandSpec> = { ...blobCommands, ...figureCommands, ...mutableCommands };
+const commands: Record<string, CommandSpec> = {
+  ...blobCommands,
+  ...figureCommands,
+  ...mutableCommands,
+  ...shareCommands,
+};
 
 /** Words that only name a group of commands (`feed` in `figurl feed append`). */
 const groups = new Set(

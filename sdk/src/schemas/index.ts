@@ -1,3 +1,4 @@
+export * from './edge.js';
 export * from './figures.js';
 export * from './kachery-gateway.js';
 export { maxMutableKeyLength, mutableKeyProblem, parseMutableKey } from './mutable-key.js';

@@ -7,6 +7,7 @@ export {
   type ZoneClientOptions,
 } from './create-zone-client.js';
 export type { BlobDownload, ByteRange } from './download-blob.js';
+export { createEdgeClient, type EdgeClient, type GetEdgeRequestOptions } from './edge-client.js';
 export {
   createFigureClient,
   type FigureClient,

@@ -395,6 +395,86 @@ describe('every model round-trips through the generated client', () => {
     expect(await prisma.mutableVersion.count({ where: { key: mutable.key, zoneName: zone.name } })).toBe(0);
   });
 
+  test('edge resources, their files and requests', async () => {
+    const zone = await prisma.zone.create({ data: { name: uniqueId('zone') } });
+    const resource = {
+      id: randomUUID(),
+      zoneName: zone.name,
+      ownerId: 'alice',
+      name: 'lab-pc-3',
+      sessionId: randomUUID(),
+      replicaId: hex(8),
+      connectedAt: at('2017-01-02T03:04:05.006Z'),
+      lastSeenAt: at('2017-01-02T03:04:25.007Z'),
+      disconnectedAt: at('2017-01-01T00:00:00.008Z'),
+      createdAt: at('2016-12-31T00:00:00.009Z'),
+    };
+    await prisma.edgeResource.create({ data: resource });
+    expect(
+      await prisma.edgeResource.findUniqueOrThrow({
+        where: { zoneName_ownerId_name: { zoneName: zone.name, ownerId: 'alice', name: 'lab-pc-3' } },
+      }),
+    ).toEqual(resource);
+    // One resource per zone, owner and name; another owner may use the same name.
+    await expectPrismaError(prisma.edgeResource.create({ data: { ...resource, id: randomUUID() } }), 'P2002');
+    const bobs = await prisma.edgeResource.create({ data: { zoneName: zone.name, ownerId: 'bob', name: 'lab-pc-3' } });
+    expect(bobs).toMatchObject({
+      sessionId: null,
+      replicaId: null,
+      connectedAt: null,
+      lastSeenAt: null,
+      disconnectedAt: null,
+    });
+
+    const file = {
+      resourceId: resource.id,
+      sha1: hex(20),
+      size: 2n ** 60n + 3n,
+      sessionId: resource.sessionId,
+      announcedAt: at('2017-01-02T03:04:06.010Z'),
+    };
+    await prisma.edgeResourceFile.create({ data: file });
+    expect(
+      await prisma.edgeResourceFile.findUniqueOrThrow({
+        where: { resourceId_sha1: { resourceId: resource.id, sha1: file.sha1 } },
+      }),
+    ).toEqual(file);
+
+    const request = {
+      id: randomUUID(),
+      zoneName: zone.name,
+      sha1: file.sha1,
+      size: file.size,
+      resourceId: resource.id,
+      state: enums.EdgeRequestState.failed,
+      bytes: 2n ** 59n,
+      error: 'file changed since it was announced (Zoë’s 🧪)',
+      requestedBy: 'carol',
+      createdAt: at('2017-01-02T03:04:07.011Z'),
+      updatedAt: at('2017-01-02T03:04:08.012Z'),
+      finishedAt: at('2017-01-02T03:04:09.013Z'),
+    };
+    await prisma.edgeRequest.create({ data: request });
+    expect(await prisma.edgeRequest.findUniqueOrThrow({ where: { id: request.id } })).toEqual(request);
+    const minimal = await prisma.edgeRequest.create({
+      data: { zoneName: zone.name, sha1: hex(20), size: 1n, resourceId: resource.id, requestedBy: 'anonymous' },
+    });
+    expect(minimal).toMatchObject({ state: 'requested', bytes: 0n, error: null, finishedAt: null });
+    expect(
+      await prisma.edgeResource.findUniqueOrThrow({
+        where: { id: resource.id },
+        include: { files: true, requests: { orderBy: { createdAt: 'asc' } } },
+      }),
+    ).toMatchObject({ files: [file], requests: [request, { id: minimal.id }] });
+
+    // A resource's files and requests go with it, and a zone's resources with the zone.
+    await prisma.edgeResource.delete({ where: { id: resource.id } });
+    expect(await prisma.edgeResourceFile.count({ where: { resourceId: resource.id } })).toBe(0);
+    expect(await prisma.edgeRequest.count({ where: { resourceId: resource.id } })).toBe(0);
+    await prisma.zone.delete({ where: { name: zone.name } });
+    expect(await prisma.edgeResource.count({ where: { id: bobs.id } })).toBe(0);
+  });
+
   test('nullable fields hold null and defaults are the schema’s', async () => {
     const before = Date.now() - 60_000;
     const user = await prisma.user.create({ data: { id: uniqueId('user') } });
