@@ -16,9 +16,10 @@ let replicas: TestZone[] = [];
 let urls: string[] = [];
 
 beforeAll(async () => {
+  // Rights do not change during the test: cache zone settings as production does.
   replicas = [
-    await createTestZoneApp({ databaseUrl: getDatabaseUrl() }),
-    await createTestZoneApp({ databaseUrl: getDatabaseUrl() }),
+    await createTestZoneApp({ databaseUrl: getDatabaseUrl(), identityCacheMs: 2000 }),
+    await createTestZoneApp({ databaseUrl: getDatabaseUrl(), identityCacheMs: 2000 }),
   ];
   (replicas[1] as TestZone).zoneName = (replicas[0] as TestZone).zoneName;
   urls = await Promise.all(replicas.map((r) => r.app.listen({ host: '127.0.0.1', port: 0 })));
