@@ -590,3 +590,22 @@ describe('blob references', () => {
     expect(await refsOf(open, two)).toEqual([shared]);
   });
 });
+
+describe('content types', () => {
+  it('refuses a body that is not application/json, naming the type', async () => {
+    const res = await open.app.inject({
+      method: 'PUT',
+      url: `/api/v1/mutables?${query(open, freshKey())}`,
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"value": 1}',
+    });
+    expectError(res, 400, 'INVALID_REQUEST', 'invalid Content-Type "text/plain": expected application/json');
+    const charset = await open.app.inject({
+      method: 'PUT',
+      url: `/api/v1/mutables?${query(open, freshKey())}`,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      payload: '{"value": "é"}',
+    });
+    expect(charset.statusCode, charset.body).toBe(200);
+  });
+});

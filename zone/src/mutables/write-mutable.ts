@@ -22,7 +22,7 @@ export interface WriteMutableInput {
   writers?: readonly string[] | undefined;
 }
 
-/** A refused write is re-judged on the fresh row; this many times at most before giving up. */
+/** A refused write that the row it saw cannot explain is tried again; this many times at most. */
 const maxAttempts = 5;
 
 /**
@@ -67,9 +67,11 @@ export async function writeMutable(deps: MutableDeps, input: WriteMutableInput):
     writers: input.writers,
   };
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const written = await deps.mutables.write({ ...write, now: deps.now() });
-    if (written) return written;
-    const refusal = findMutableRefusal(await deps.mutables.find(zoneName, key), refused);
+    const outcome = await deps.mutables.write({ ...write, now: deps.now() });
+    if (outcome.written) return outcome.written;
+    // Judged on the row as the statement began; if that shows no reason, the row changed
+    // meanwhile and the next attempt sees it.
+    const refusal = findMutableRefusal(outcome.before, refused);
     if (refusal) throw refusal;
   }
   throw new FigurlError(

@@ -52,25 +52,18 @@ export interface MutableRepository {
   /**
    * Applies a write in one SQL statement: the mutable row (insert or version + 1, guarded by
    * the writer's rights, `ifVersion` and `createOnly`), its history row and its blob references
-   * commit together. Returns the new row, or null when a guard refused (the caller reads the
-   * row to say why).
+   * commit together. Returns the new row, or, when a guard refused, the row as the statement
+   * began (null when absent) to say why: a write that waited for a concurrent one may see the
+   * row from before that one.
    */
-  write(write: MutableWrite): Promise<MutableRecord | null>;
+  write(write: MutableWrite): Promise<{ written: MutableRecord } | { written: null; before: MutableRecord | null }>;
   /** Versions after `after`, oldest first, at most `limit`. */
   listVersions(zoneName: string, key: string, after: number, limit: number): Promise<MutableVersionRecord[]>;
 }
 
-const select = {
-  zoneName: true,
-  key: true,
-  version: true,
-  value: true,
-  ownerId: true,
-  writers: true,
-  updatedBy: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
+const columns = Prisma.sql`zone_name AS "zoneName", key, version, value, owner_id AS "ownerId",
+  COALESCE(writers, ARRAY[]::text[]) AS writers, updated_by AS "updatedBy",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** blob_refs.ref_id of a mutable. */
 export function mutableRefId(zoneName: string, key: string): string {
@@ -80,13 +73,18 @@ export function mutableRefId(zoneName: string, key: string): string {
 export function createMutableRepository(prisma: PrismaClient): MutableRepository {
   return {
     async find(zoneName, key) {
-      const row = await prisma.mutable.findUnique({ where: { zoneName_key: { zoneName, key } }, select });
-      return row && { ...row, writers: row.writers ?? [] };
+      // Raw SQL: every read ends here, and this costs half of what findUnique does.
+      const rows = await prisma.$queryRaw<MutableRecord[]>`
+        SELECT ${columns} FROM mutables WHERE zone_name = ${zoneName} AND key = ${key}`;
+      return rows[0] ?? null;
     },
 
     async write(write) {
-      const rows = await prisma.$queryRaw<MutableRecord[]>(writeStatement(write));
-      return rows[0] ?? null;
+      const rows = await prisma.$queryRaw<Array<MutableRecord & { written: boolean }>>(writeStatement(write));
+      const row = rows[0];
+      if (row === undefined) return { written: null, before: null };
+      const { written, ...record } = row;
+      return written ? { written: record } : { written: null, before: record };
     },
 
     async listVersions(zoneName, key, after, limit) {
@@ -140,9 +138,7 @@ function writeStatement(w: MutableWrite): Prisma.Sql {
   return Prisma.sql`
     WITH changed AS (
       ${changed}
-      RETURNING m.zone_name AS "zoneName", m.key, m.version, m.value, m.owner_id AS "ownerId",
-        COALESCE(m.writers, ARRAY[]::text[]) AS writers, m.updated_by AS "updatedBy",
-        m.created_at AS "createdAt", m.updated_at AS "updatedAt"
+      RETURNING ${columns}
     ), history AS (
       INSERT INTO mutable_versions (zone_name, key, version, value, author, created_at)
       SELECT "zoneName", key, version, value, "updatedBy", "updatedAt" FROM changed
@@ -157,5 +153,9 @@ function writeStatement(w: MutableWrite): Prisma.Sql {
       SELECT ref, 'mutable'::blob_ref_kind, ${refId}, ${w.now} FROM changed, unnest(${refs}::text[]) AS ref
       ON CONFLICT DO NOTHING
     )
-    SELECT * FROM changed`;
+    SELECT *, true AS written FROM changed
+    UNION ALL
+    -- When a guard refused: the row from the statement's snapshot, to explain why in one round trip.
+    SELECT ${columns}, false AS written FROM mutables
+    WHERE zone_name = ${w.zoneName} AND key = ${w.key} AND NOT EXISTS (SELECT 1 FROM changed)`;
 }

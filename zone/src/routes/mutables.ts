@@ -24,12 +24,18 @@ const json = 'application/json; charset=utf-8';
  */
 export async function mutableRoutes(app: FastifyInstance, context: ZoneContext): Promise<void> {
   // Values keep their numbers as written (1.0, long integers): they are stored as canonical JSON.
+  // JSON only: Fastify's text/plain parser would hand a string to the schema.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseJsonPreservingNumbers(body as string));
     } catch (err) {
       done(err as Error, undefined);
     }
+  });
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    const type = request.headers['content-type'] ?? '';
+    done(new FigurlError('INVALID_REQUEST', `invalid Content-Type ${JSON.stringify(type)}: expected application/json`));
   });
 
   const write = async (request: FastifyRequest, input: Omit<WriteMutableInput, 'actor'>) => {
