@@ -13,6 +13,7 @@ import { cacheIdentities } from './repositories/cache-identities.js';
 import { createFigureRepository } from './repositories/figure-repository.js';
 import { createIdentityRepository } from './repositories/identity-repository.js';
 import { createMutableRepository } from './repositories/mutable-repository.js';
+import { createPinRepository } from './repositories/pin-repository.js';
 import { createSeenRequestRepository } from './repositories/seen-request-repository.js';
 import { createUploadRepository } from './repositories/upload-repository.js';
 import { createUsageRepository } from './repositories/usage-repository.js';
@@ -23,6 +24,7 @@ import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
 import { mutableRoutes } from './routes/mutables.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { pinRoutes } from './routes/pins.js';
 import { signedUrlRoutes } from './routes/signed-urls.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { usageRoutes } from './routes/usage.js';
@@ -86,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
     mutables: createMutableRepository(prisma),
     seenRequests: createSeenRequestRepository(prisma),
+    pins: createPinRepository(prisma),
     figures: createFigureRepository(prisma, { onWrite: () => blobAccess.invalidate() }),
     blobAccess,
     urlSecret: options.urlSecret ?? randomBytes(32).toString('hex'),
@@ -129,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(blobRoutes, context);
   await app.register(gatewayRoutes, context);
   await app.register(usageRoutes, context);
+  await app.register(pinRoutes, context);
   await app.register(mutableRoutes, context);
   await app.register(figureRoutes, context);
   await app.register(signedUrlRoutes, context);

@@ -4,6 +4,7 @@ import type { BlobAccessRepository } from './repositories/blob-access-repository
 import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
 import type { MutableRepository } from './repositories/mutable-repository.js';
+import type { PinRepository } from './repositories/pin-repository.js';
 import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
 import type { StorageDeps } from './storage/storage-deps.js';
 
@@ -13,6 +14,8 @@ export interface ZoneContext {
   identities: IdentityRepository;
   mutables: MutableRepository;
   seenRequests: SeenRequestRepository;
+  /** Users' pins of blobs (the collector keeps pinned blobs). */
+  pins: PinRepository;
   figures: FigureRepository;
   /** Who may read blobs that private figures refer to. */
   blobAccess: BlobAccessRepository;

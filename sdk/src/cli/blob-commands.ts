@@ -2,20 +2,26 @@ import { catCommand } from './cat-command.js';
 import { type CommandSpec, definedOnly } from './command-spec.js';
 import { infoCommand } from './info-command.js';
 import { loadCommand } from './load-command.js';
+import { expiresOption } from './pin-commands.js';
 import { storeCommand } from './store-command.js';
 
 const one = (names: string) => ({ names, min: 1, max: 1 });
 
 const store: CommandSpec = {
   operands: one('<file>'),
-  strings: ['label'],
+  strings: ['label', 'expires'],
   summary: 'store <file> [--label <label>]  upload a file; prints sha1://<hash>?label=<label>',
-  usage: `usage: figurl store <file> [--label <label>]
+  usage: `usage: figurl store <file> [--label <label>] [--expires <duration>]
 
 Uploads <file> unless the zone already holds it; prints one line sha1://<hash>?label=<label>.
-The label defaults to the file's name and is quoted like Python's urllib.parse.quote.`,
+The label defaults to the file's name and is quoted like Python's urllib.parse.quote.
+The zone keeps the file pinned for you until you unpin it (figurl unpin <uri>); --expires
+(1h to 365d: 90m, 12h, 7d) stores scratch data instead: the pin lapses then.`,
   run: (context, { positionals, options }) =>
-    storeCommand(context, { file: positionals[0] as string, ...definedOnly({ label: options.label }) }),
+    storeCommand(context, {
+      file: positionals[0] as string,
+      ...definedOnly({ label: options.label, expiresInSeconds: expiresOption(options.expires, 'store') }),
+    }),
 };
 
 const load = (quietNotFound: boolean, usage: string, summary?: string): CommandSpec => ({

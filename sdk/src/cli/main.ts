@@ -10,6 +10,7 @@ import { figureCommands } from './figure-commands.js';
 import { mutableCommands } from './mutable-commands.js';
 import { parseCliSettings } from './parse-cli-settings.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { pinCommands } from './pin-commands.js';
 import { shareCommands } from './share-command.js';
 import { writeOutput } from './write-output.js';
 
@@ -17,6 +18,7 @@ export type { CliIo } from './cli-io.js';
 
 const commands: Record<string, CommandSpec> = {
   ...blobCommands,
+  ...pinCommands,
   ...figureCommands,
   ...mutableCommands,
   ...shareCommands,

@@ -28,13 +28,21 @@ export interface StoredFile {
 export async function storeFile(
   client: ZoneClient,
   path: string,
-  options: { onProgress?: OnTransferProgress } = {},
+  options: {
+    onProgress?: OnTransferProgress;
+    /** Scratch data: the zone's pin of it lapses after this many seconds (1 h – 365 d). */
+    expiresInSeconds?: number;
+  } = {},
 ): Promise<StoredFile> {
-  const { onProgress } = options;
+  const { onProgress, expiresInSeconds } = options;
   const total = await regularFileSize(path);
   // SHA-1 only: the pre-pass is on the critical path, and the zone computes SHA-256 itself.
   const { sha1, size } = await sha1File(path, { onProgress: (bytes) => onProgress?.({ phase: 'hash', bytes, total }) });
-  const answer = await client.initiateUpload({ sha1, size });
+  const answer = await client.initiateUpload({
+    sha1,
+    size,
+    ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }),
+  });
   if (answer.status === 'exists') {
     checkBlob(answer.blob.sha1, sha1);
     return { sha1, sha256: answer.blob.sha256, size, uploaded: false };

@@ -24,12 +24,28 @@ export const blobSchema = z.strictObject({
 });
 export type BlobInfo = z.infer<typeof blobSchema>;
 
+/** The shortest a scratch pin may last: one hour. */
+export const minPinSeconds = 3600;
+/** The longest a scratch pin may last: 365 days. */
+export const maxPinSeconds = 365 * 24 * 3600;
+/** How long a pin holds its blob, in seconds; absent: until unpinned. */
+export const pinSecondsSchema = z
+  .number()
+  .int()
+  .min(minPinSeconds, `expected at least ${minPinSeconds} seconds (1 hour)`)
+  .max(maxPinSeconds, `expected at most ${maxPinSeconds} seconds (365 days)`);
+
 /** `POST /api/v1/uploads`: ask to upload bytes that hash to `sha1`. */
 export const initiateUploadRequestSchema = z.strictObject({
   sha1: sha1HashSchema,
   size: byteSizeSchema,
   /** Optional: when given, finalize also refuses bytes whose SHA-256 differs. */
   sha256: sha256HashSchema.optional(),
+  /**
+   * Scratch data: the uploader's pin lapses after this many seconds (then the blob goes unless
+   * something else keeps it). Absent: the blob stays pinned until the uploader unpins it.
+   */
+  expiresInSeconds: pinSecondsSchema.optional(),
 });
 
 export const initiateUploadResponseSchema = z.discriminatedUnion('status', [

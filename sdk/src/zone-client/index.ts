@@ -14,6 +14,7 @@ export {
   type ListFiguresOptions,
 } from './figure-client.js';
 export { createMutableClient, type MutableClient, type SetMutableOptions } from './mutable-client.js';
+export { createPinClient, type PinClient } from './pin-client.js';
 export { requestZoneJson, type ZoneJsonCall } from './request-zone-json.js';
 export type { ZoneConnection } from './send-zone-request.js';
 export type { UploadBody } from './to-upload-stream.js';

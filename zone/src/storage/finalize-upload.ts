@@ -11,7 +11,8 @@ import type { StorageDeps } from './storage-deps.js';
  * 2. a mismatch in SHA-1, size or announced SHA-256 deletes the staged bytes, marks the upload
  *    rejected and throws `HASH_MISMATCH`; nothing reaches the content key or the blob table;
  * 3. otherwise copy create-only to `sha1/aa/bb/cc/<sha1>` (existing bytes are never replaced),
- *    insert the blob row `ON CONFLICT DO NOTHING`, drop the staging object.
+ *    insert the blob row `ON CONFLICT DO NOTHING` under the blob's lock (checking the bytes
+ *    are still there: see docs/ARCHITECTURE.md, Lifecycle), drop the staging object.
  * Finalizing an already finalized upload returns the blob again (idempotent). `created` tells
  * whether this call made the blob known (its row); racing uploads of one content see it once.
  */
@@ -46,8 +47,20 @@ export async function finalizeUpload(
     }
     throw new FigurlError('HASH_MISMATCH', `upload ${upload.id} refused: ${problem}; nothing was stored`);
   }
-  await deps.bucket.copyIfAbsent(verifiedKey, sha1ObjectKey(upload.sha1));
-  const created = await deps.blobs.insertIfAbsent({ sha1: digests.sha1, sha256: digests.sha256, size: digests.size });
+  const contentKey = sha1ObjectKey(upload.sha1);
+  await deps.bucket.copyIfAbsent(verifiedKey, contentKey);
+  const created = await deps.blobs.insertIfAbsent(
+    { sha1: digests.sha1, sha256: digests.sha256, size: digests.size },
+    {
+      // Initiate pinned the content already; this covers uploads initiated before pins existed.
+      pinFor: upload.userId,
+      // Under the blob's lock: a collector may have deleted an old row and its bytes (which the
+      // copy above then found in place) since; with the lock held, none can start again.
+      ensureBytes: async () => {
+        if (!(await deps.bucket.head(contentKey))) await deps.bucket.copyIfAbsent(verifiedKey, contentKey);
+      },
+    },
+  );
   await deps.uploads.finish(upload.id, 'finalized');
   await removeQuietly(deps, upload.stagingKey, verifiedKey);
   // Counted once per content, by the upload that made it known.

@@ -9,6 +9,8 @@ export interface InitiateUploadInput {
   sha256?: string | undefined;
   userId: string;
   clientId?: string | undefined;
+  /** Scratch data: the uploader's pin lapses after this long; absent, it lasts until unpinned. */
+  expiresInSeconds?: number | undefined;
 }
 
 export type InitiateUploadResult =
@@ -18,7 +20,9 @@ export type InitiateUploadResult =
 /**
  * Answers "already exists" for known content, otherwise issues an upload target: a fresh
  * staging key (never the content key), valid for `uploadTtlMs`. Concurrent uploads of the same
- * content each get their own target; all of them can succeed.
+ * content each get their own target; all of them can succeed. Either way the content is pinned
+ * for the uploader first (until `expiresInSeconds` for scratch data), in the transaction that
+ * looks it up: "exists" then means stored and kept, whatever a collector does next.
  */
 export async function initiateUpload(deps: StorageDeps, input: InitiateUploadInput): Promise<InitiateUploadResult> {
   if (input.size > deps.maxUploadSize) {
@@ -27,7 +31,9 @@ export async function initiateUpload(deps: StorageDeps, input: InitiateUploadInp
       `cannot store ${input.size} bytes: expected at most ${deps.maxUploadSize} bytes in this zone`,
     );
   }
-  const existing = await deps.blobs.find(input.sha1);
+  const expiresAt =
+    input.expiresInSeconds === undefined ? null : new Date(deps.now().getTime() + input.expiresInSeconds * 1000);
+  const existing = await deps.blobs.findAndPin(input.sha1, input.size, { userId: input.userId, expiresAt });
   if (existing) {
     if (existing.size !== input.size) {
       throw new FigurlError(
@@ -39,7 +45,7 @@ export async function initiateUpload(deps: StorageDeps, input: InitiateUploadInp
   }
   const uploadId = randomUUID();
   const stagingKey = stagingKeyFor(uploadId);
-  const expiresAt = new Date(deps.now().getTime() + deps.uploadTtlMs);
+  const targetExpiresAt = new Date(deps.now().getTime() + deps.uploadTtlMs);
   await deps.uploads.create({
     id: uploadId,
     zoneName: input.zoneName,
@@ -49,11 +55,11 @@ export async function initiateUpload(deps: StorageDeps, input: InitiateUploadInp
     stagingKey,
     userId: input.userId,
     clientId: input.clientId,
-    expiresAt,
+    expiresAt: targetExpiresAt,
   });
   const presignedUrl = await deps.bucket.presignPut?.(stagingKey, {
     size: input.size,
     expiresInSeconds: Math.ceil(deps.uploadTtlMs / 1000),
   });
-  return { status: 'upload', uploadId, stagingKey, expiresAt, presignedUrl };
+  return { status: 'upload', uploadId, stagingKey, expiresAt: targetExpiresAt, presignedUrl };
 }
