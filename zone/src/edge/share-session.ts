@@ -81,6 +81,9 @@ export async function runShareSession(
     closed = true;
     clearTimeout(silence);
     unregister();
+    // The zone is stopping (its database may be already): the resource's row ages out after
+    // `silenceMs` instead, and the resource reconnects to a replica that runs.
+    if (hub.closed.aborted) return;
     later(async () => {
       if (!resource) return;
       await repository.disconnect(resource.id, sessionId, context.now());
