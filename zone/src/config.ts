@@ -1,8 +1,12 @@
-import { FigurlError, maxUploadSize, parseWith } from '@figurl/sdk';
+import { FigurlError, maxUploadSize, parseDuration, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
 import { awsCredentialsFromEnv } from './bucket/aws-credentials-from-env.js';
 import type { Bucket } from './bucket/bucket.js';
 import type { AwsCredentials } from './bucket/create-s3-bucket.js';
+
+/** Blobs younger than this are never collected: by default a day, never under a minute. */
+const defaultGcGraceMs = 24 * 3600_000;
+const minGcGraceMs = 60_000;
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -19,6 +23,12 @@ const zoneEnvSchema = z.object({
   FIGURL_PUBLIC_URL: z.url().optional(),
   FIGURL_MAX_UPLOAD_SIZE: z.coerce.number().int().positive().default(maxUploadSize),
   FIGURL_OPEN: flag.optional(),
+  FIGURL_GC_GRACE: z
+    .string()
+    .regex(/^[0-9]{1,9}[smhdwy]$/, 'expected a duration such as 24h, 90m or 7d')
+    .transform((text) => parseDuration(text) * 1000)
+    .refine((ms) => ms >= minGcGraceMs, 'expected at least 1m: younger blobs may still be on their way to a reference')
+    .default(defaultGcGraceMs),
 });
 
 export interface ZoneConfig {
@@ -43,6 +53,8 @@ export interface ZoneConfig {
    * replicas that do not share a data folder must share this instead.
    */
   urlSecret: string | undefined;
+  /** The garbage collector keeps every blob younger than this (FIGURL_GC_GRACE, default 24h). */
+  gcGraceMs: number;
 }
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -66,6 +78,7 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     maxUploadSize: parsed.FIGURL_MAX_UPLOAD_SIZE,
     open: parsed.FIGURL_OPEN ?? (parsed.DATABASE_URL === undefined && loopback.test(parsed.FIGURL_HOST)),
     urlSecret: parseUrlSecret(env.FIGURL_URL_SECRET),
+    gcGraceMs: parsed.FIGURL_GC_GRACE,
   };
 }
 

@@ -8,6 +8,9 @@ import type { Bucket } from './bucket/bucket.js';
 import { createBucket } from './bucket/create-bucket.js';
 import { parseBucketUrl } from './bucket/parse-bucket-url.js';
 import type { ZoneConfig } from './config.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { scheduleGarbageCollection } from './lifecycle/schedule-garbage-collection.js';
+import { createGarbageRepository } from './repositories/garbage-repository.js';
 import { collectStaleUploads } from './storage/collect-stale-uploads.js';
 
 export interface RunningZone {
@@ -28,8 +31,9 @@ const collectEveryMs = 5 * 60_000;
 
 /**
  * Starts a zone: its database (external, or embedded under `<dataDir>/postgres`), the pending
- * migrations, the bucket (`<dataDir>/bucket` unless configured), then the HTTP server and the
- * background collector. `close()` stops them in reverse order.
+ * migrations, the bucket (`<dataDir>/bucket` unless configured), the job queue (hourly garbage
+ * collection), then the HTTP server and the background collector of stale uploads. `close()`
+ * stops them in reverse order.
  *
  * @example
  * const zone = await startZone({ ...parseZoneConfig(process.env), port: 0 });
@@ -65,6 +69,14 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       });
     log(`bucket: ${bucket.description}`);
     closers.push(async () => bucket.close?.());
+    // Background jobs (garbage collection, outbox delivery) in the zone's own database; stopped
+    // after the app, so a job still running finishes before the database connections close.
+    let jobLog: { warn(obj: object, msg: string): void } = { warn: (_obj, msg) => log(msg) };
+    const jobs = await startJobQueue({ databaseUrl: database.url, log: { warn: (obj, msg) => jobLog.warn(obj, msg) } });
+    closers.push(() => jobs.stop());
+    const grace =
+      config.gcGraceMs % 3_600_000 === 0 ? `${config.gcGraceMs / 3_600_000}h` : `${config.gcGraceMs / 60_000}m`;
+    log(`job queue: pg-boss; garbage collection hourly, keeping blobs younger than ${grace}`);
     const { app, context } = await buildApp({
       version,
       prisma,
@@ -75,6 +87,12 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     closers.push(() => app.close());
+    jobLog = app.log;
+    await scheduleGarbageCollection(
+      jobs,
+      { garbage: createGarbageRepository(prisma), bucket, blobs: context.storage.blobs, now: context.now },
+      { graceMs: config.gcGraceMs, log: app.log },
+    );
     logLostConnection = (err) => app.log.warn({ err }, 'database connection lost');
     // Open mode (the embedded default on loopback): anyone may upload to "default", no account needed.
     if (config.open)

@@ -8,6 +8,7 @@ import { hashToken } from '../auth/resolve-token.js';
 import { parseZoneConfig } from '../config.js';
 import { createIdentityRepository, type IdentityRepository } from '../repositories/identity-repository.js';
 import { createUsageRepository } from '../repositories/usage-repository.js';
+import { collectGarbageCommand } from './collect-garbage-command.js';
 import { serveZone } from './serve-zone.js';
 
 export interface ZoneCommandIo {
@@ -23,6 +24,7 @@ export const zoneUsage = `usage:
   figurl zone token create --owner <login> --scope upload[,download,admin] [--label L] [--expires-days N]
   figurl zone token revoke <tokenId>
   figurl zone usage [--zone default] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  figurl zone gc [--dry-run] [--grace 24h]                          collect unpinned, unreferenced blobs
 Admin commands use DATABASE_URL, or the embedded database under --data (shared with a running zone).`;
 
 const scopeSchema = z.enum(['upload', 'download', 'admin']);
@@ -49,6 +51,8 @@ export async function runZoneCommand(argv: string[], io: ZoneCommandIo): Promise
       admin: { type: 'boolean', default: false },
       from: { type: 'string' },
       to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      grace: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,6 +65,7 @@ export async function runZoneCommand(argv: string[], io: ZoneCommandIo): Promise
     ...(values.host === undefined ? {} : { FIGURL_HOST: values.host }),
     ...(values.port === undefined ? {} : { FIGURL_PORT: values.port }),
     ...(values.data === undefined ? {} : { FIGURL_DATA_DIR: values.data }),
+    ...(values.grace === undefined ? {} : { FIGURL_GC_GRACE: values.grace }),
   });
   const [command, ...rest] = positionals;
   if (command === undefined) {
@@ -111,10 +116,12 @@ export async function runZoneCommand(argv: string[], io: ZoneCommandIo): Promise
         for (const row of rows) io.stdout(`${JSON.stringify(row)}\n`);
         return 0;
       }
+      case 'gc':
+        return await collectGarbageCommand(prisma, config, { dryRun: values['dry-run'], stdout: io.stdout });
       default:
         throw new FigurlError(
           'INVALID_REQUEST',
-          `unknown command "figurl zone ${command}": expected add-client, grant, token or usage`,
+          `unknown command "figurl zone ${command}": expected add-client, grant, token, usage or gc`,
         );
     }
   } finally {
