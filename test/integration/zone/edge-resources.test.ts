@@ -398,3 +398,46 @@ describe('edge resources: authentication', () => {
     await again.stop();
   });
 });
+
+describe('edge resources: malformed requests', () => {
+  test.each([
+    ['GET', '/api/v1/edge/connect', 400, 'INVALID_REQUEST'],
+    ['GET', '/api/v1/edge/connect?name=lab', 400, 'INVALID_REQUEST'],
+    ['HEAD', '/api/v1/edge/connect?name=lab', 400, undefined],
+    ['GET', '/api/v1/edge/connect?name=a%20b', 400, 'INVALID_REQUEST'],
+    ['GET', '/api/v1/edge/connect?name=lab&zone=nope', 404, 'NOT_FOUND'],
+    ['POST', '/api/v1/blobs/abc/request', 400, 'INVALID_REQUEST'],
+    ['POST', `/api/v1/blobs/${'a'.repeat(40)}/request?zone=nope`, 404, 'NOT_FOUND'],
+    ['GET', `/api/v1/blobs/${'a'.repeat(40)}/request/not-a-uuid`, 400, 'INVALID_REQUEST'],
+    [
+      'GET',
+      `/api/v1/blobs/${'a'.repeat(40)}/request/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+      404,
+      'NOT_FOUND',
+    ],
+    [
+      'GET',
+      `/api/v1/blobs/${'a'.repeat(40)}/request/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?wait=99`,
+      400,
+      'INVALID_REQUEST',
+    ],
+    [
+      'GET',
+      `/api/v1/blobs/${'a'.repeat(40)}/request/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?state=done`,
+      400,
+      'INVALID_REQUEST',
+    ],
+  ] as const)('%s %s answers %i in the one error shape', async (method, path, status, code) => {
+    const separator = path.includes('?') ? '&' : '?';
+    const url = path.includes('zone=') ? path : `${path}${separator}zone=${a.zoneName}`;
+    const response = await a.app.inject({ method, url });
+    expect(response.statusCode).toBe(status);
+    if (code === undefined) return;
+    expect(response.json()).toMatchObject({
+      statusCode: status,
+      code,
+      error: expect.any(String),
+      message: expect.any(String),
+    });
+  });
+});

@@ -35,18 +35,19 @@ export async function edgeRoutes(app: FastifyInstance, context: ZoneContext): Pr
   await app.register(websocket, { options: { maxPayload: maxMessageBytes } });
   const connecting = new WeakMap<FastifyRequest, { zoneName: string; ownerId: string; name: string }>();
 
-  app.get(
-    '/api/v1/edge/connect',
-    {
-      websocket: true,
-      // Runs before the upgrade: a refusal is an ordinary HTTP answer (401, 403, 400).
-      preValidation: async (request) => {
-        const { zone, name } = parseWith(shareConnectQuerySchema, request.query, 'query');
-        const { actor } = await authorizeRequest(context, request, zone, 'upload');
-        connecting.set(request, { zoneName: zone, ownerId: actor.userId, name });
-      },
+  app.route({
+    method: 'GET',
+    url: '/api/v1/edge/connect',
+    // Runs before the upgrade: a refusal is an ordinary HTTP answer (401, 403, 400).
+    preValidation: async (request) => {
+      const { zone, name } = parseWith(shareConnectQuerySchema, request.query, 'query');
+      const { actor } = await authorizeRequest(context, request, zone, 'upload');
+      connecting.set(request, { zoneName: zone, ownerId: actor.userId, name });
     },
-    async (socket, request) => {
+    handler: async () => {
+      throw new FigurlError('INVALID_REQUEST', 'expected a WebSocket upgrade: figurl share connects here');
+    },
+    wsHandler: async (socket, request) => {
       const who = connecting.get(request);
       if (who === undefined) {
         socket.close(1011, 'not authorized');
@@ -54,7 +55,7 @@ export async function edgeRoutes(app: FastifyInstance, context: ZoneContext): Pr
       }
       await runShareSession(context, socket, { ...who, log: request.log });
     },
-  );
+  });
 
   app.post('/api/v1/blobs/:hash/request', async (request, reply) => {
     const { hash } = parseWith(hashParamsSchema, request.params, 'blob URL');
