@@ -580,6 +580,39 @@ describe('blob references', () => {
     expect(await refsOf(open, key)).toEqual([]);
   });
 
+  it('waits for a collector that holds a referenced blob, so no reference commits beside its delete', async () => {
+    const sha1 = hash();
+    await open.prisma.$executeRaw`INSERT INTO blobs (sha1, sha256, size) VALUES (${sha1}, ${'0'.repeat(64)}, 1)`;
+    const key = freshKey();
+    let releaseCollector = () => {};
+    const collectorHolds = new Promise<void>((resolve) => {
+      releaseCollector = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    // The collector's step 2: the blob row locked FOR UPDATE, then deleted, in one transaction.
+    const collector = open.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT sha1 FROM blobs WHERE sha1 = ${sha1} FOR UPDATE`;
+      locked();
+      await collectorHolds;
+      await tx.$executeRaw`DELETE FROM blobs WHERE sha1 = ${sha1}`;
+    });
+    await isLocked;
+    let settled = false;
+    const write = set(open, key, { value: `sha1://${sha1}` }).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled, 'the set went ahead while the collector held the blob').toBe(false);
+    releaseCollector();
+    await collector;
+    expect((await write).statusCode).toBe(200);
+    // The value may name blobs the zone does not store: the reference is kept all the same.
+    expect(await refsOf(open, key)).toEqual([sha1]);
+  });
+
   it('keeps the references of other mutables and other kinds apart', async () => {
     const [one, two] = [freshKey(), freshKey()];
     const shared = hash();

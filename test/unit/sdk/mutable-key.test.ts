@@ -58,6 +58,7 @@ describe('mutable keys', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(err).toBeInstanceOf(FigurlError);
     expect((err as FigurlError).code).toBe('INVALID_REQUEST');

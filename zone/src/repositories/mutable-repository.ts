@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@figurl/prisma';
+import { lockBlobsForReference } from '../lifecycle/blob-lock.js';
 
 /** A mutable as stored: `value` is canonical JSON text, null once deleted. */
 export interface MutableRecord {
@@ -80,7 +81,21 @@ export function createMutableRepository(prisma: PrismaClient): MutableRepository
     },
 
     async write(write) {
-      const rows = await prisma.$queryRaw<Array<MutableRecord & { written: boolean }>>(writeStatement(write));
+      type Row = MutableRecord & { written: boolean };
+      const statement = writeStatement(write);
+      // A value that names blobs: key-share lock those the zone stores first, in the same
+      // transaction, so the collector cannot delete one between its liveness check and our
+      // commit (docs/ARCHITECTURE.md, Lifecycle). Without references, one statement suffices.
+      const rows =
+        write.refs.length === 0
+          ? await prisma.$queryRaw<Row[]>(statement)
+          : await prisma.$transaction(
+              async (tx) => {
+                await lockBlobsForReference(tx, write.refs);
+                return tx.$queryRaw<Row[]>(statement);
+              },
+              { maxWait: 10_000, timeout: 20_000 },
+            );
       const row = rows[0];
       if (row === undefined) return { written: null, before: null };
       const { written, ...record } = row;
