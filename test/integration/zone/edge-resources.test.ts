@@ -66,7 +66,7 @@ async function folderWith(files: Record<string, string | Uint8Array>): Promise<s
 }
 
 /** `figurl share` in this process; resolves once it is connected and has announced. */
-async function share(client: ZoneClient, dir: string, name = uniqueId('lab').slice(0, 40)) {
+async function share(client: ZoneClient, dir: string, name = uniqueId('lab').slice(0, 40), pingIntervalMs = 20_000) {
   const controller = new AbortController();
   const lines: string[] = [];
   let connected!: () => void;
@@ -79,6 +79,7 @@ async function share(client: ZoneClient, dir: string, name = uniqueId('lab').sli
     cacheDir: join(work, 'cache'),
     signal: controller.signal,
     retryMs: { min: 100, max: 500 },
+    pingIntervalMs,
     log: (line) => {
       lines.push(line);
       if (line.startsWith('connected to')) connected();
@@ -312,6 +313,30 @@ describe('edge resources: disconnects', () => {
     await edge.fetchToZone(hash);
     expect((await edge.get(hash, answer.request.id)).state).toBe('completed');
     await second.close();
+  });
+
+  test('figurl share reconnects after the zone drops it, and serves requests made meanwhile', async () => {
+    // A replica that closes connections silent for 300 ms, while the daemon pings every 10 s.
+    const c = await createTestZoneApp({
+      databaseUrl: getDatabaseUrl(),
+      publicUrl: undefined,
+      bucket: createFilesystemBucket({ root: join(work, 'bucket') }),
+      edgeSilenceMs: 300,
+    });
+    c.zoneName = a.zoneName;
+    const urlC = await c.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const content = `reconnected ${randomBytes(8).toString('hex')}\n`;
+      const resource = await share(clientAt(urlC), await folderWith({ 'r.txt': content }), undefined, 10_000);
+      await until(() => resource.lines.filter((l) => l.startsWith('connected to')).length >= 2);
+      expect(resource.lines).toContainEqual(expect.stringMatching(/^disconnected \(4002 nothing heard for 0\.3 s\)$/));
+      expect(resource.lines).toContain('reconnecting in 0.1 s');
+      // Each connection lives 300 ms: a request made at any moment is served by one of them.
+      await createEdgeClient(clientAt(urlB).connection).fetchToZone(sha1(content));
+      await resource.stop();
+    } finally {
+      await c.close();
+    }
   });
 
   test('a request whose resource does not come back fails clearly after the grace period', async () => {
