@@ -53,7 +53,7 @@ function versionLine(v: MutableVersion): string {
   return `{"version":${v.version},"value":${value},"author":${JSON.stringify(v.author)},"createdAt":"${v.createdAt}"}\n`;
 }
 
-/** `figurl mutable …`: get, set, history, delete (docs/protocol.md §5.1). */
+/** `figurl mutable …`: get, set, history, delete (docs/protocol.md §12). */
 export const mutableCommands: Record<string, CommandSpec> = {
   'mutable get': {
     operands: one('<key>'),

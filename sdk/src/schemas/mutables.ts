@@ -4,7 +4,7 @@ import { mutableKeyProblem } from './mutable-key.js';
 import { zoneQuerySchema } from './zone-api.js';
 
 /*
- * Mutables (docs/protocol.md §5.1): versioned key/value documents of a zone, addressed by a
+ * Mutables (docs/protocol.md §12): versioned key/value documents of a zone, addressed by a
  * kachery key in the `key` query parameter of `/api/v1/mutables`.
  */
 

@@ -26,7 +26,7 @@ export interface SetMutableOptions {
 }
 
 /**
- * The zone's mutables (docs/protocol.md §5.1). Values keep their numbers as written both ways:
+ * The zone's mutables (docs/protocol.md §12). Values keep their numbers as written both ways:
  * `1.0` comes back as a PythonFloat, integers beyond 2^53 as bigints. Every method throws
  * FigurlError.
  */

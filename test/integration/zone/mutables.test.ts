@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 /*
- * Mutables (docs/protocol.md §5.1) through app.inject: versions, compare-and-swap, create-only,
+ * Mutables (docs/protocol.md §12) through app.inject: versions, compare-and-swap, create-only,
  * history, delete, the rights matrix, key grammar, the value limit and blob references.
  */
 

@@ -4,7 +4,7 @@ import { runCli } from './run-cli.js';
 
 /*
  * What `figurl mutable set` sends and how `get` prints, against a fetch that records each
- * request and answers as docs/protocol.md §5.1 says the zone does (PUT → the info; GET → the
+ * request and answers as docs/protocol.md §12 says the zone does (PUT → the info; GET → the
  * info with the stored canonical value spliced in).
  */
 const info = {

@@ -19,7 +19,7 @@ const defaultHistoryLimit = 100;
 const json = 'application/json; charset=utf-8';
 
 /**
- * Mutables (docs/protocol.md §5.1): `GET|PUT|DELETE /api/v1/mutables?zone=&key=` and
+ * Mutables (docs/protocol.md §12): `GET|PUT|DELETE /api/v1/mutables?zone=&key=` and
  * `GET /api/v1/mutables/history`. Keys travel in the query: they hold "/" and "@".
  */
 export async function mutableRoutes(app: FastifyInstance, context: ZoneContext): Promise<void> {
