@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { FigurlError, fromErrorBody } from '../../errors/index.js';
 import {
@@ -9,9 +9,9 @@ import {
   shareZoneMessageSchema,
 } from '../../schemas/edge.js';
 import type { ZoneClient } from '../../zone-client/index.js';
-import { type DirectoryIndex, hashFile, indexDirectory, type SharedFile } from './index-directory.js';
+import { createRequestServer } from './create-request-server.js';
+import { type DirectoryIndex, indexDirectory, type SharedFile } from './index-directory.js';
 import { createSha1Cache } from './sha1-cache.js';
-import { SharedFileChangedError, uploadSharedFile } from './upload-shared-file.js';
 
 export interface RunShareOptions {
   /** The folder whose files are offered. */
@@ -33,9 +33,6 @@ export interface RunShareOptions {
   /** How often the folder is looked at again for new, changed and deleted files (default 5 min). */
   rescanMs?: number;
 }
-
-/** Progress goes to the zone at most this often per upload. */
-const progressIntervalMs = 250;
 
 /**
  * `figurl share <dir>` as a function: indexes the folder (SHA-1s cached by path, size and
@@ -59,10 +56,9 @@ export async function runShare(client: ZoneClient, options: RunShareOptions): Pr
   const retry = options.retryMs ?? { min: 1000, max: 30_000 };
 
   const started = Date.now();
-  let index = await indexDirectory(dir, cache, signal ? { signal } : {});
-  log(
-    `${describeIndex(index)} in ${dir} (${index.hashed} hashed, ${index.cached} from the cache, ${seconds(started)})`,
-  );
+  const state = { index: await indexDirectory(dir, cache, signal ? { signal } : {}) };
+  const { hashed, cached } = state.index;
+  log(`${describeIndex(state.index)} in ${dir} (${hashed} hashed, ${cached} from the cache, ${seconds(started)})`);
 
   let socket: WebSocket | undefined;
   let ready = false;
@@ -75,85 +71,15 @@ export async function runShare(client: ZoneClient, options: RunShareOptions): Pr
       send({ type: 'announce', files: batch, last: last && at + announceBatchSize >= files.length });
     }
   };
-  const listing = () => [...index.byHash].map(([sha1, files]) => ({ sha1, size: (files[0] as SharedFile).size }));
+  const listing = () => [...state.index.byHash].map(([sha1, files]) => ({ sha1, size: (files[0] as SharedFile).size }));
 
-  // Uploads: queued by request id; a finished one's outcome is kept to answer a repeated ask.
-  const queued: Array<{ requestId: string; sha1: string }> = [];
-  const known = new Map<string, ShareClientMessage | 'pending'>();
-  let running = 0;
-  const pump = () => {
-    while (running < maxUploads && queued.length > 0) {
-      const job = queued.shift() as { requestId: string; sha1: string };
-      running++;
-      void serve(job.requestId, job.sha1).finally(() => {
-        running--;
-        pump();
-      });
-    }
-  };
-  const finish = (outcome: ShareClientMessage) => {
-    if ('requestId' in outcome) known.set(outcome.requestId, outcome);
-    send(outcome);
-  };
-
-  /** A changed file leaves the index under its old hash and returns under its new one. */
-  const reannounce = async (file: SharedFile) => {
-    const same = index.byHash.get(file.sha1)?.filter((f) => f.path !== file.path) ?? [];
-    if (same.length > 0) index.byHash.set(file.sha1, same);
-    else {
-      index.byHash.delete(file.sha1);
-      send({ type: 'withdraw', sha1s: [file.sha1] });
-    }
-    const now = await hashFile(file.path, cache).catch(() => null);
-    if (now === null) return;
-    const entry = index.byHash.get(now.sha1);
-    if (entry) entry.push(now);
-    else {
-      index.byHash.set(now.sha1, [now]);
-      announce([{ sha1: now.sha1, size: now.size }], false);
-    }
-    log(`re-announced ${basename(file.path)} as sha1://${now.sha1}`);
-  };
-
-  const serve = async (requestId: string, sha1: string) => {
-    const candidates = [...(index.byHash.get(sha1) ?? [])];
-    if (candidates.length === 0) {
-      log(`refused sha1://${sha1}: not shared here`);
-      finish({ type: 'failed', requestId, error: `sha1://${sha1} is not shared by resource "${name}"` });
-      return;
-    }
-    send({ type: 'started', requestId });
-    const began = Date.now();
-    let sentAt = 0;
-    const onProgress = (bytes: number) => {
-      if (Date.now() - sentAt < progressIntervalMs) return;
-      sentAt = Date.now();
-      send({ type: 'progress', requestId, bytes });
-    };
-    let problem = '';
-    for (const file of candidates) {
-      try {
-        log(`uploading ${basename(file.path)} as sha1://${sha1} (${file.size} bytes)`);
-        await uploadSharedFile(client, file, { onProgress });
-        send({ type: 'progress', requestId, bytes: file.size });
-        log(`uploaded sha1://${sha1} (${file.size} bytes in ${seconds(began)})`);
-        finish({ type: 'completed', requestId });
-        return;
-      } catch (err) {
-        problem = err instanceof Error ? err.message : String(err);
-        log(`refused sha1://${sha1}: ${problem}`);
-        if (!(err instanceof SharedFileChangedError)) break;
-        await reannounce(file);
-      }
-    }
-    finish({ type: 'failed', requestId, error: problem.slice(0, 1000) });
-  };
+  const server = createRequestServer({ client, cache, name, maxUploads, state, send, announce, log });
 
   const rescan = async () => {
     const next = await indexDirectory(dir, cache);
-    const added = [...next.byHash].filter(([sha1]) => !index.byHash.has(sha1));
-    const gone = [...index.byHash.keys()].filter((sha1) => !next.byHash.has(sha1));
-    index = next;
+    const added = [...next.byHash].filter(([sha1]) => !state.index.byHash.has(sha1));
+    const gone = [...state.index.byHash.keys()].filter((sha1) => !next.byHash.has(sha1));
+    state.index = next;
     if (added.length === 0 && gone.length === 0) return;
     for (let at = 0; at < gone.length; at += announceBatchSize) {
       send({ type: 'withdraw', sha1s: gone.slice(at, at + announceBatchSize) });
@@ -162,7 +88,7 @@ export async function runShare(client: ZoneClient, options: RunShareOptions): Pr
       added.map(([sha1, files]) => ({ sha1, size: (files[0] as SharedFile).size })),
       false,
     );
-    log(`rescanned: ${added.length} new, ${gone.length} gone; ${describeIndex(index)}`);
+    log(`rescanned: ${added.length} new, ${gone.length} gone; ${describeIndex(state.index)}`);
   };
   let rescanning = false;
   const rescanTimer = setInterval(() => {
@@ -217,19 +143,11 @@ export async function runShare(client: ZoneClient, options: RunShareOptions): Pr
             wasReady = true;
             announce(listing(), true);
             log(
-              `connected to ${client.baseUrl} as "${parsed.name}" (zone "${parsed.zone}", owner "${parsed.owner}"); announced ${index.byHash.size} files`,
+              `connected to ${client.baseUrl} as "${parsed.name}" (zone "${parsed.zone}", owner "${parsed.owner}"); announced ${state.index.byHash.size} files`,
             );
             return;
-          case 'upload': {
-            const outcome = known.get(parsed.requestId);
-            if (outcome === 'pending') return;
-            if (outcome !== undefined) return send(outcome);
-            known.set(parsed.requestId, 'pending');
-            log(`request for sha1://${parsed.sha1} (${parsed.size} bytes)`);
-            queued.push({ requestId: parsed.requestId, sha1: parsed.sha1 });
-            pump();
-            return;
-          }
+          case 'upload':
+            return server.ask(parsed.requestId, parsed.sha1, parsed.size);
           case 'error':
             return log(`the zone says: ${parsed.message}`);
           case 'pong':
