@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '@figurl/prisma';
 import { type CanonicalJsonValue, FigurlError, feedMessageHash, findSha1Refs } from '@figurl/sdk';
 import { createNodeHasher } from '@figurl/sdk/node';
+import { lockBlobsForReference } from '../lifecycle/blob-lock.js';
 import { feedChannel } from './feed-hub.js';
 import type { FeedRow } from './feed-store.js';
 
@@ -151,6 +152,8 @@ export function createFeedAppender(prisma: PrismaClient, now: () => Date): FeedA
         // One statement (data-modifying CTEs all run): the messages, the new head, the blob
         // references; the round trips, not the rows, are what an append costs.
         const refs = [...new Set(rows.flatMap((r) => findSha1Refs(r.m.value)))];
+        // Referenced blobs must not be collected between here and the commit.
+        if (refs.length > 0) await lockBlobsForReference(tx, refs);
         // NOTIFY is transactional: replicas hear it when (and only if) this commits.
         await tx.$queryRaw`
           WITH inserted AS (
