@@ -1,5 +1,6 @@
 export * from './bytes/index.js';
 export * from './canonical-json/index.js';
+export * from './curation/index.js';
 export * from './errors/index.js';
 export * from './feeds/index.js';
 export * from './hash/index.js';

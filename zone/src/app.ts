@@ -3,8 +3,15 @@ import type { PrismaClient } from '@figurl/prisma';
 import { FigurlError, maxUploadSize as kacheryMaxUploadSize, toErrorBody } from '@figurl/sdk';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Bucket } from './bucket/bucket.js';
+import { curationAppendHook } from './curations/curation-hook.js';
+import { createCurationStore } from './curations/curation-store.js';
+import { createOutbox } from './curations/outbox.js';
 import { createEdgeHub } from './edge/edge-hub.js';
 import { createEdgeRepository } from './edge/edge-repository.js';
+import { createFeedAppender } from './feeds/feed-appender.js';
+import { createFeedHub } from './feeds/feed-hub.js';
+import { createFeedStore } from './feeds/feed-store.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobAccessRepository } from './repositories/blob-access-repository.js';
 import { createBlobRepository } from './repositories/blob-repository.js';
@@ -18,7 +25,9 @@ import { createSeenRequestRepository } from './repositories/seen-request-reposit
 import { createUploadRepository } from './repositories/upload-repository.js';
 import { createUsageRepository } from './repositories/usage-repository.js';
 import { blobRoutes } from './routes/blobs.js';
+import { curationRoutes } from './routes/curations.js';
 import { edgeRoutes } from './routes/edge.js';
+import { feedRoutes } from './routes/feeds.js';
 import { figureRoutes } from './routes/figures.js';
 import { gatewayRoutes } from './routes/gateway.js';
 import { healthRoutes } from './routes/health.js';
@@ -61,6 +70,8 @@ export interface BuildAppOptions {
    * Without it a replica sees only its own appends live (fine for a single process).
    */
   databaseUrl?: string | undefined;
+  /** Enqueues a delivery job per outbox event (the webhook); without it events are only in the outbox table. */
+  jobs?: JobQueue | undefined;
   /** Edge resources: a connection silent this long is closed and counts as away (default 60 s). */
   edgeSilenceMs?: number;
   /** Edge resources: how long a request waits for its resource to come back (default 60 s). */
@@ -75,6 +86,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const now = options.now ?? (() => new Date());
   const { prisma, bucket } = options;
   const blobAccess = cacheBlobAccess(createBlobAccessRepository(prisma), { ttlMs: options.blobAccessCacheMs ?? 2000 });
+  const feedStore = createFeedStore(prisma);
+  const appender = createFeedAppender(prisma, now);
+  appender.onAppend('curation', curationAppendHook({ jobs: options.jobs }));
+  let appLog: FastifyInstance['log'] | undefined;
   const context: ZoneContext = {
     storage: {
       usage: createUsageRepository(prisma),
@@ -85,6 +100,17 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       uploadTtlMs: options.uploadTtlMs ?? 30 * 60_000,
       now,
     },
+    feeds: {
+      store: feedStore,
+      appender,
+      hub: createFeedHub({
+        databaseUrl: options.databaseUrl,
+        // The app's logger exists only below; the hub logs nothing before it does.
+        log: { warn: (obj, msg) => appLog?.warn(obj, msg) },
+      }),
+    },
+    curations: createCurationStore(prisma, feedStore),
+    outbox: createOutbox(prisma),
     identities: cacheIdentities(createIdentityRepository(prisma), { ttlMs: options.identityCacheMs ?? 2000 }),
     mutables: createMutableRepository(prisma),
     seenRequests: createSeenRequestRepository(prisma),
@@ -120,7 +146,13 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
         .send(toErrorBody(new FigurlError('INVALID_REQUEST', `invalid URL: ${err.message}`)));
     },
   });
+  appLog = app.log;
   registerErrorHandler(app);
+  // Before the server stops taking connections: end long-polls and event streams, which would
+  // otherwise hold it open, and drop the LISTEN connection.
+  app.addHook('preClose', async () => {
+    await context.feeds.hub.close();
+  });
   await app.register(healthRoutes, {
     version: options.version,
     checkDatabase: async () => {
@@ -133,9 +165,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(gatewayRoutes, context);
   await app.register(usageRoutes, context);
   await app.register(pinRoutes, context);
-  await app.register(mutableRoutes, context);
   await app.register(figureRoutes, context);
   await app.register(signedUrlRoutes, context);
+  await app.register(mutableRoutes, context);
+  await app.register(feedRoutes, context);
+  await app.register(curationRoutes, context);
   await app.register(edgeRoutes, context);
   // Long-polls of edge requests end; `figurl share` connections are closed by the WebSocket plugin.
   app.addHook('preClose', async () => {

@@ -29,6 +29,7 @@ const zoneEnvSchema = z.object({
     .transform((text) => parseDuration(text) * 1000)
     .refine((ms) => ms >= minGcGraceMs, 'expected at least 1m: younger blobs may still be on their way to a reference')
     .default(defaultGcGraceMs),
+  FIGURL_EVENTS_WEBHOOK_URL: z.url().optional(),
 });
 
 export interface ZoneConfig {
@@ -55,6 +56,10 @@ export interface ZoneConfig {
   urlSecret: string | undefined;
   /** The garbage collector keeps every blob younger than this (FIGURL_GC_GRACE, default 24h). */
   gcGraceMs: number;
+  /** Outbox events (`curation.changed`) are POSTed here, at least once (FIGURL_EVENTS_WEBHOOK_URL). */
+  eventsWebhookUrl: string | undefined;
+  /** HMAC key of the `X-Figurl-Signature` header of those posts (FIGURL_EVENTS_SECRET). */
+  eventsSecret: string | undefined;
 }
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -79,6 +84,8 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     open: parsed.FIGURL_OPEN ?? (parsed.DATABASE_URL === undefined && loopback.test(parsed.FIGURL_HOST)),
     urlSecret: parseUrlSecret(env.FIGURL_URL_SECRET),
     gcGraceMs: parsed.FIGURL_GC_GRACE,
+    eventsWebhookUrl: parsed.FIGURL_EVENTS_WEBHOOK_URL,
+    eventsSecret: env.FIGURL_EVENTS_SECRET === '' ? undefined : env.FIGURL_EVENTS_SECRET,
   };
 }
 

@@ -4,6 +4,7 @@ export type { Bucket } from './bucket/bucket.js';
 export { createFilesystemBucket } from './bucket/create-filesystem-bucket.js';
 export { runZoneCommand, type ZoneCommandIo, zoneUsage } from './cli/run-zone-command.js';
 export { parseZoneConfig, type ZoneConfig } from './config.js';
+export { deliverEvent, type OutboxDelivery } from './curations/deliver-event.js';
 export { type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/job-queue.js';
 export { lockBlobsForReference } from './lifecycle/blob-lock.js';
 export {
@@ -13,8 +14,8 @@ export {
   type GarbageReport,
 } from './lifecycle/collect-garbage.js';
 export { collectGarbageJob, scheduleGarbageCollection } from './lifecycle/schedule-garbage-collection.js';
-export { createIdentityRepository } from './repositories/identity-repository.js';
 export { createGarbageRepository } from './repositories/garbage-repository.js';
+export { createIdentityRepository } from './repositories/identity-repository.js';
 export { type RunningZone, startZone } from './server.js';
 export { collectStaleUploads } from './storage/collect-stale-uploads.js';
 export type { ZoneContext } from './zone-context.js';

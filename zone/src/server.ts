@@ -8,6 +8,8 @@ import type { Bucket } from './bucket/bucket.js';
 import { createBucket } from './bucket/create-bucket.js';
 import { parseBucketUrl } from './bucket/parse-bucket-url.js';
 import type { ZoneConfig } from './config.js';
+import { deliverEventQueue } from './curations/curation-hook.js';
+import { deliverEvent, type OutboxDelivery } from './curations/deliver-event.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import { scheduleGarbageCollection } from './lifecycle/schedule-garbage-collection.js';
 import { createGarbageRepository } from './repositories/garbage-repository.js';
@@ -85,6 +87,9 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       maxUploadSize: config.maxUploadSize,
       urlSecret: config.urlSecret ?? (await loadUrlSecret(resolve(config.dataDir))),
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      databaseUrl: database.url,
+      // Delivery jobs only when someone receives them; the outbox table keeps every event.
+      jobs: config.eventsWebhookUrl === undefined ? undefined : jobs,
     });
     closers.push(() => app.close());
     jobLog = app.log;
@@ -93,6 +98,13 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       { garbage: createGarbageRepository(prisma), bucket, blobs: context.storage.blobs, now: context.now },
       { graceMs: config.gcGraceMs, log: app.log },
     );
+    const webhook = config.eventsWebhookUrl;
+    if (webhook !== undefined) {
+      await jobs.work<OutboxDelivery>(deliverEventQueue, (event) =>
+        deliverEvent({ url: webhook, secret: config.eventsSecret, fetch }, event),
+      );
+      log(`events: curation changes are posted to ${webhook}`);
+    }
     logLostConnection = (err) => app.log.warn({ err }, 'database connection lost');
     // Open mode (the embedded default on loopback): anyone may upload to "default", no account needed.
     if (config.open)

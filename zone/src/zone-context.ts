@@ -1,5 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import type { CurationStore } from './curations/curation-store.js';
+import type { Outbox } from './curations/outbox.js';
 import type { EdgeDeps } from './edge/edge-deps.js';
+import type { FeedAppender } from './feeds/feed-appender.js';
+import type { FeedHub } from './feeds/feed-hub.js';
+import type { FeedStore } from './feeds/feed-store.js';
 import type { BlobAccessRepository } from './repositories/blob-access-repository.js';
 import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
@@ -8,9 +13,19 @@ import type { PinRepository } from './repositories/pin-repository.js';
 import type { SeenRequestRepository } from './repositories/seen-request-repository.js';
 import type { StorageDeps } from './storage/storage-deps.js';
 
+/** Feeds: rows and messages, the group-committing appender, the cross-replica wake-ups. */
+export interface FeedDeps {
+  store: FeedStore;
+  appender: FeedAppender;
+  hub: FeedHub;
+}
+
 /** Everything the routes use, built once by `buildApp`. */
 export interface ZoneContext {
   storage: StorageDeps;
+  feeds: FeedDeps;
+  curations: CurationStore;
+  outbox: Outbox;
   identities: IdentityRepository;
   mutables: MutableRepository;
   seenRequests: SeenRequestRepository;

@@ -6,6 +6,7 @@ import { generalUsage } from './cli-usage.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { type CommandSpec, definedOnly } from './command-spec.js';
 import { createProgressReporter } from './create-progress-reporter.js';
+import { feedCommands } from './feed-commands.js';
 import { figureCommands } from './figure-commands.js';
 import { mutableCommands } from './mutable-commands.js';
 import { parseCliSettings } from './parse-cli-settings.js';
@@ -19,6 +20,7 @@ export type { CliIo } from './cli-io.js';
 const commands: Record<string, CommandSpec> = {
   ...blobCommands,
   ...pinCommands,
+  ...feedCommands,
   ...figureCommands,
   ...mutableCommands,
   ...shareCommands,

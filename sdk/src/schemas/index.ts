@@ -1,4 +1,6 @@
+export * from './curations.js';
 export * from './edge.js';
+export * from './feeds.js';
 export * from './figures.js';
 export * from './kachery-gateway.js';
 export { maxMutableKeyLength, mutableKeyProblem, parseMutableKey } from './mutable-key.js';

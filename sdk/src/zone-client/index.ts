@@ -6,8 +6,24 @@ export {
   type ZoneClient,
   type ZoneClientOptions,
 } from './create-zone-client.js';
+export {
+  type CreateCurationRequest,
+  type CurationActionsResult,
+  type CurationClient,
+  createCurationClient,
+  type OutboxEvents,
+} from './curation-client.js';
 export type { BlobDownload, ByteRange } from './download-blob.js';
 export { createEdgeClient, type EdgeClient, type GetEdgeRequestOptions } from './edge-client.js';
+export {
+  type AppendFeedResult,
+  type CreateFeedRequest,
+  createFeedClient,
+  type FeedClient,
+  type FeedMessageInput,
+  type ReadFeedOptions,
+  type ReadFeedResult,
+} from './feed-client.js';
 export {
   createFigureClient,
   type FigureClient,

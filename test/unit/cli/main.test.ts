@@ -134,7 +134,7 @@ describe('errors and help', () => {
     [[], 'expected a command', 'usage: figurl <command> [options]'],
     [
       ['frobnicate'],
-      'unknown command "frobnicate": expected store, load, cat, info, pin, unpin, pins, figure, mutable or share',
+      'unknown command "frobnicate": expected store, load, cat, info, pin, unpin, pins, feed, figure, mutable or share',
       'usage: figurl <command>',
     ],
     [['store'], 'expected exactly one <file>, got none', 'usage: figurl store <file> [--label <label>]'],
