@@ -83,6 +83,7 @@ export async function registerFigure(
       createdAt: now,
     },
     refs,
+    { requireSha1: dataSha1 !== null && request.requireData !== false ? dataSha1 : undefined },
   );
   return { figure, blobRefs: { count: refs.length, complete } };
 }

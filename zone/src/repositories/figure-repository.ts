@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@figurl/prisma';
-import type { Figure } from '@figurl/sdk';
+import { type Figure, FigurlError } from '@figurl/sdk';
+import { lockBlobsForReference } from '../lifecycle/blob-lock.js';
 
 export interface NewFigure {
   zoneName: string;
@@ -48,7 +49,16 @@ export interface FigureFilter {
 
 export interface FigureRepository {
   /** Inserts the figure and its blob refs in one transaction. */
-  create(figure: NewFigure, blobRefs: readonly string[]): Promise<Figure>;
+  /**
+   * Records the figure and its blob refs in one transaction, under the blobs' reference locks
+   * (so the collector cannot delete one before the refs commit); throws NOT_FOUND when
+   * `requireSha1` is not stored (or was just collected).
+   */
+  create(
+    figure: NewFigure,
+    blobRefs: readonly string[],
+    options?: { requireSha1?: string | undefined },
+  ): Promise<Figure>;
   /** A figure that is not deleted (it may have expired), or null. */
   find(id: string): Promise<Figure | null>;
   /** Newest first (createdAt, then id, descending). */
@@ -115,15 +125,25 @@ export function createFigureRepository(prisma: PrismaClient, options: { onWrite?
     return value;
   };
   return {
-    async create(figure, blobRefs) {
+    async create(figure, blobRefs, options = {}) {
       const id = randomUUID();
-      const [row] = await prisma.$transaction([
-        prisma.figure.create({ data: { id, ...figure }, select }),
-        prisma.blobRef.createMany({
+      const { requireSha1 } = options;
+      const row = await prisma.$transaction(async (tx) => {
+        const locked = [...new Set(requireSha1 === undefined ? blobRefs : [...blobRefs, requireSha1])];
+        const stored = await lockBlobsForReference(tx, locked);
+        if (requireSha1 !== undefined && !stored.has(requireSha1)) {
+          throw new FigurlError(
+            'NOT_FOUND',
+            `no blob sha1://${requireSha1} in this zone: expected the figure data to be stored first (figurl store <file>), or "requireData": false`,
+          );
+        }
+        const created = await tx.figure.create({ data: { id, ...figure }, select });
+        await tx.blobRef.createMany({
           data: blobRefs.map((sha1) => ({ sha1, kind: 'figure' as const, refId: id })),
           skipDuplicates: true,
-        }),
-      ]);
+        });
+        return created;
+      });
       return written(toFigure(row));
     },
 
