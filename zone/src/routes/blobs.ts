@@ -66,13 +66,24 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
 
     const object = await context.storage.bucket.get(key, range ?? undefined);
     if (!object) {
+      // A cached row of a blob the collector has since removed (on another replica) is a miss.
+      context.storage.blobs.forget(hash);
+      if (!(await context.storage.blobs.find(hash))) {
+        throw new FigurlError('NOT_FOUND', `no blob sha1://${hash} in this zone`);
+      }
       request.log.error({ hash }, 'blob row without an object in the bucket');
       throw new FigurlError('UNAVAILABLE', `the bytes of sha1://${hash} are missing from the bucket`);
     }
-    await context.storage.usage.record(
-      { zoneName: zone, userId: actor.userId, downloadCount: 1, downloadBytes: length },
-      context.now(),
-    );
+    try {
+      await context.storage.usage.record(
+        { zoneName: zone, userId: actor.userId, downloadCount: 1, downloadBytes: length },
+        context.now(),
+      );
+    } catch (err) {
+      // The database failed after the object was opened: close it rather than leak the file.
+      object.body.destroy();
+      throw err;
+    }
     return reply.send(object.body);
   };
   // HEAD gets its own route so it never opens the object (Fastify's automatic one would).
