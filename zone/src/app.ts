@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@figurl/prisma';
 import { FigurlError, maxUploadSize as kacheryMaxUploadSize, toErrorBody } from '@figurl/sdk';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import type { Bucket } from './bucket/bucket.js';
 import { curationAppendHook } from './curations/curation-hook.js';
 import { createCurationStore } from './curations/curation-store.js';
@@ -76,6 +81,8 @@ export interface BuildAppOptions {
   edgeSilenceMs?: number;
   /** Edge resources: how long a request waits for its resource to come back (default 60 s). */
   edgeGraceMs?: number;
+  /** Told of every route as it registers (the test that keeps /openapi.json complete lists them). */
+  onRoute?: ((route: RouteOptions) => void) | undefined;
 }
 
 /**
@@ -148,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   });
   appLog = app.log;
   registerErrorHandler(app);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Before the server stops taking connections: end long-polls and event streams, which would
   // otherwise hold it open, and drop the LISTEN connection.
   app.addHook('preClose', async () => {
