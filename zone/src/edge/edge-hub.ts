@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { listenChannel } from '../notify/listen-channel.js';
+import { createWaitRegistry } from '../notify/wait-registry.js';
 import { edgeChannel } from './edge-repository.js';
 
 /** A resource's WebSocket held by this replica. */
@@ -52,63 +53,32 @@ export interface EdgeHubOptions {
  */
 export function createEdgeHub(options: EdgeHubOptions = {}): EdgeHub {
   const local = new Map<string, LocalShareSession>();
-  const waiters = new Map<string, Set<() => void>>();
+  const waiters = createWaitRegistry<string, undefined>();
   const controller = new AbortController();
-  let listener: pg.Client | undefined;
-  let retryTimer: NodeJS.Timeout | undefined;
-  let retryMs = options.retryMs ?? 250;
 
-  const wake = (requestId: string) => {
-    for (const waiter of waiters.get(requestId) ?? []) waiter();
-  };
   const resyncAll = () => {
     for (const session of local.values()) session.resync();
-    for (const set of waiters.values()) for (const waiter of set) waiter();
+    waiters.wakeAll();
   };
   const handle = (payload: string) => {
     const [kind, first, second] = payload.split(':');
     if (kind === 'u' && first && second) local.get(first)?.dispatch(second);
-    else if (kind === 's' && first) wake(first);
+    else if (kind === 's' && first) waiters.wake(first);
     else if (kind === 't' && first && second) {
       const session = local.get(first);
       if (session && session.sessionId !== second) session.replaced();
     }
   };
-
-  const connect = async () => {
-    if (options.databaseUrl === undefined || controller.signal.aborted) return;
-    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5000 });
-    let failed = false;
-    const fail = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      if (listener === client) listener = undefined;
-      client.removeAllListeners('notification');
-      client.end().catch(() => {});
-      if (controller.signal.aborted) return;
-      options.log?.warn({ err, retryInMs: retryMs }, 'edge notifications: connection lost, reconnecting');
-      retryTimer = setTimeout(() => void connect(), retryMs);
-      retryMs = Math.min(retryMs * 2, options.maxRetryMs ?? 5000);
-    };
-    client.on('error', fail);
-    client.on('end', () => fail(new Error('connection ended')));
-    client.on('notification', (message) => handle(message.payload ?? ''));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${edgeChannel}`);
-      if (controller.signal.aborted) {
-        await client.end();
-        return;
-      }
-      listener = client;
-      retryMs = options.retryMs ?? 250;
-      // Whatever was NOTIFYed while nobody listened is in the table: look again.
-      resyncAll();
-    } catch (err) {
-      fail(err);
-    }
-  };
-  void connect();
+  const listener = listenChannel({
+    databaseUrl: options.databaseUrl,
+    channel: edgeChannel,
+    log: options.log,
+    retryMs: options.retryMs,
+    maxRetryMs: options.maxRetryMs,
+    onNotification: handle,
+    // Whatever was NOTIFYed while nobody listened is in the table: look again.
+    onListening: resyncAll,
+  });
 
   return {
     closed: controller.signal,
@@ -122,31 +92,7 @@ export function createEdgeHub(options: EdgeHubOptions = {}): EdgeHub {
       };
     },
 
-    waitForChange(requestId, timeoutMs, signal) {
-      if (controller.signal.aborted || signal?.aborted) return Promise.resolve(false);
-      return new Promise<boolean>((resolve) => {
-        let set = waiters.get(requestId);
-        if (!set) {
-          set = new Set();
-          waiters.set(requestId, set);
-        }
-        const done = (woken: boolean) => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', aborted);
-          controller.signal.removeEventListener('abort', aborted);
-          const current = waiters.get(requestId);
-          current?.delete(waiter);
-          if (current?.size === 0) waiters.delete(requestId);
-          resolve(woken);
-        };
-        const waiter = () => done(true);
-        const aborted = () => done(false);
-        const timer = setTimeout(() => done(false), timeoutMs);
-        set.add(waiter);
-        signal?.addEventListener('abort', aborted, { once: true });
-        controller.signal.addEventListener('abort', aborted, { once: true });
-      });
-    },
+    waitForChange: (requestId, timeoutMs, signal) => waiters.wait(requestId, undefined, timeoutMs, signal),
 
     deliver: handle,
 
@@ -154,10 +100,8 @@ export function createEdgeHub(options: EdgeHubOptions = {}): EdgeHub {
 
     async close() {
       controller.abort();
-      clearTimeout(retryTimer);
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => {});
+      waiters.close();
+      await listener.close();
     },
   };
 }
