@@ -4,13 +4,13 @@ import {
   createCurationClient,
   createFeedClient,
   createZoneClient,
-  FigurlError,
   reduceCurationActions,
   type SortingCurationAction,
   verifyFeedChain,
 } from '@figurl/sdk';
 import { hashToken } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rejection } from '../../support/rejection.js';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 let zone: TestZone;
@@ -29,15 +29,6 @@ async function tokenFor(userId: string, scopes = ['upload', 'download']): Promis
   const token = `figurl_${randomBytes(16).toString('hex')}`;
   await zone.context.identities.createToken({ userId, tokenHash: hashToken(token), label: 't', scopes });
   return token;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FigurlError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FigurlError);
-  return err as FigurlError;
 }
 
 const login = (name: string) => uniqueId(name).slice(0, 30);

@@ -7,7 +7,6 @@ import {
   createEdgeClient,
   createZoneClient,
   type EdgeRequest,
-  FigurlError,
   type ShareZoneMessage,
   type ZoneClient,
 } from '@figurl/sdk';
@@ -16,6 +15,7 @@ import { createFilesystemBucket, hashToken } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { getDatabaseUrl } from '../../support/database.js';
+import { rejection } from '../../support/rejection.js';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 // Two replicas of one zone on the shared database, both listening on loopback: `figurl share`
@@ -104,15 +104,6 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 5000):
 
 async function announced(name: string, hash: string): Promise<boolean> {
   return (await a.prisma.edgeResourceFile.count({ where: { sha1: hash, resource: { name } } })) > 0;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FigurlError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FigurlError);
-  return err as FigurlError;
 }
 
 /** A hand-driven resource: the protocol without the daemon, to misbehave on purpose. */

@@ -6,13 +6,13 @@ import {
   createKeyPair,
   createZoneClient,
   type FeedClient,
-  FigurlError,
   signFeedMessage,
   verifyFeedChain,
 } from '@figurl/sdk';
 import { hashToken } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getDatabaseUrl } from '../../support/database.js';
+import { rejection } from '../../support/rejection.js';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 // Two replicas of one zone on the shared database, each listening on loopback: appends on one
@@ -37,15 +37,6 @@ afterAll(async () => {
 
 const feedsAt = (url: string, token?: string): FeedClient =>
   createFeedClient(createZoneClient({ baseUrl: url, fetch, zone: a.zoneName, ...(token ? { token } : {}) }).connection);
-
-async function rejection(promise: Promise<unknown>): Promise<FigurlError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FigurlError);
-  return err as FigurlError;
-}
 
 /** The body as text chunks, decoded across chunk boundaries. */
 function textReader(response: Response): { read(): Promise<{ value: string; done: boolean }> } {
