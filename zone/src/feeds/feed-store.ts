@@ -152,20 +152,7 @@ export function createFeedStore(prisma: PrismaClient): FeedStore {
   };
 }
 
-export function toFeedRow(row: {
-  id: string;
-  zoneName: string;
-  kind: 'feed' | 'curation';
-  ownerId: string;
-  label: string | null;
-  publicRead: boolean;
-  readers: string[];
-  writers: string[];
-  messageCount: bigint;
-  headHash: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}): FeedRow {
+export function toFeedRow(row: Omit<FeedRow, 'messageCount'> & { messageCount: bigint }): FeedRow {
   return {
     id: row.id,
     zoneName: row.zoneName,
