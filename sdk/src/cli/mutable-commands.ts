@@ -58,7 +58,7 @@ export const mutableCommands: Record<string, CommandSpec> = {
   'mutable get': {
     operands: one('<key>'),
     booleans: ['json', 'meta'],
-    summary: 'mutable get <key> [--json]       print the value of a mutable',
+    summary: 'mutable get <key> [--json]      print the value of a mutable',
     usage: `usage: figurl mutable get <key> [--json | --meta]
 
 Prints the current value of the mutable <key> (e.g. @figures/@2026/plot-1): a string as its
@@ -83,7 +83,7 @@ A missing or deleted mutable is an error naming the key (exit 1).`,
     operands: { names: '<key> <value>', min: 2, max: 2 },
     strings: ['if-version', 'writers'],
     booleans: ['create-only', 'string'],
-    summary: 'mutable set <key> <value>        set a value; prints the new version',
+    summary: 'mutable set <key> <value>       set a value; prints the new version',
     usage: `usage: figurl mutable set <key> <value> [--if-version <v> | --create-only] [--string] [--writers <u1,u2|*>]
 
 Sets the mutable <key> to <value> and prints its new version. <value> is read as JSON when it
@@ -111,7 +111,7 @@ takes it as a string. Put a value starting with "-" after "--".
 
   'mutable history': {
     operands: one('<key>'),
-    summary: 'mutable history <key>            print every version, one JSON object per line',
+    summary: 'mutable history <key>           print every version, one JSON object per line',
     usage: `usage: figurl mutable history <key>
 
 Prints every version of the mutable <key>, oldest first, one JSON object per line:
@@ -131,7 +131,7 @@ Prints every version of the mutable <key>, oldest first, one JSON object per lin
   'mutable delete': {
     operands: one('<key>'),
     strings: ['if-version'],
-    summary: 'mutable delete <key>             delete a mutable (its history stays); prints the version',
+    summary: 'mutable delete <key>            delete a mutable (its history stays); prints the version',
     usage: `usage: figurl mutable delete <key> [--if-version <v>]
 
 Deletes the mutable <key>: a new version without a value, kept in the history. Prints that
