@@ -59,6 +59,7 @@ export const mutableHistoryQuerySchema = mutableQuerySchema.extend({
     .string()
     .regex(/^(0|[1-9][0-9]{0,9})$/, 'expected a version number (0 for the start)')
     .transform(Number)
+    .pipe(z.number().max(2 ** 31 - 1, 'expected a version below 2^31'))
     .optional(),
   limit: z
     .string()
