@@ -19,7 +19,8 @@ import { getDatabaseUrl } from '../../support/database.js';
 const processes = 2;
 const clientsPerProcess = 16;
 const target = 2000;
-const budgetMs = 60_000;
+// Generous: on a quiet 2-core machine it takes 25–40 s, but CI runs other test files beside it.
+const budgetMs = 150_000;
 const root = new URL('../../..', import.meta.url).pathname;
 
 let app: FastifyInstance;
