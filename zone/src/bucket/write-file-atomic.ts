@@ -67,9 +67,9 @@ export async function syncDirectory(dir: string): Promise<void> {
 const batchBytes = 1 << 20;
 
 /**
- * Writes `chunks` in batches of about 1 MiB, one batch on its way to the disk while the next is
- * gathered (and hashed upstream): a chunk-by-chunk await made 64 KiB network chunks wait for the
- * disk in turn. At most two batches are held.
+ * Writes `chunks` in batches of about 1 MiB (one writev each), one batch on its way to the disk
+ * while the next is gathered (and hashed upstream): a chunk-by-chunk await made 64 KiB network
+ * chunks wait for the disk in turn. At most two batches are held.
  */
 async function writePipelined(handle: FileHandle, chunks: AsyncIterable<Uint8Array>): Promise<void> {
   let inFlight: Promise<void> = Promise.resolve();
@@ -84,10 +84,10 @@ async function writePipelined(handle: FileHandle, chunks: AsyncIterable<Uint8Arr
       batch = [];
       gathered = 0;
       await inFlight;
-      inFlight = writeAll(handle, Buffer.concat(ready));
+      inFlight = writeAll(handle, ready);
     }
     await inFlight;
-    if (batch.length > 0) await writeAll(handle, Buffer.concat(batch));
+    if (batch.length > 0) await writeAll(handle, batch);
   } catch (err) {
     // Settle the write still in flight before the file is closed and removed.
     await inFlight.catch(() => undefined);
@@ -95,11 +95,18 @@ async function writePipelined(handle: FileHandle, chunks: AsyncIterable<Uint8Arr
   }
 }
 
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  // FileHandle.write may write fewer bytes than asked; loop until the chunk is out.
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
+async function writeAll(handle: FileHandle, chunks: Uint8Array[]): Promise<void> {
+  // One writev per batch, straight from the received chunks: no 1 MiB copy to make and collect.
+  // writev may write fewer bytes than asked; loop until every chunk is out.
+  let pending = chunks;
+  while (pending.length > 0) {
+    let { bytesWritten } = await handle.writev(pending);
+    let done = 0;
+    while (done < pending.length && bytesWritten >= (pending[done] as Uint8Array).length) {
+      bytesWritten -= (pending[done] as Uint8Array).length;
+      done++;
+    }
+    pending = pending.slice(done);
+    if (bytesWritten > 0) pending[0] = (pending[0] as Uint8Array).subarray(bytesWritten);
   }
 }
