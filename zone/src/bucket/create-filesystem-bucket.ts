@@ -14,6 +14,12 @@ import { toBucketError } from './to-bucket-error.js';
 import { walkFiles } from './walk-files.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
+/**
+ * Downloads are read in 1 MiB chunks: a sixteenth of the reads, events and socket writes of
+ * Node's 64 KiB default for the same bytes.
+ */
+const readChunkBytes = 1 << 20;
+
 /** Errors meaning "nothing is stored under this path". */
 const absent = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
 /** Errors meaning "a file sits where a folder is needed, or the reverse". */
@@ -102,10 +108,15 @@ export function createFilesystemBucket(options: { root: string }): Bucket {
           await handle.close();
           return null;
         }
-        if (range === undefined) return { body: handle.createReadStream(), size: stats.size };
+        if (range === undefined) {
+          return { body: handle.createReadStream({ highWaterMark: readChunkBytes }), size: stats.size };
+        }
         if (range.start >= stats.size) throw unsatisfiableRange(key, range, stats.size);
         const end = Math.min(range.end, stats.size - 1);
-        return { body: handle.createReadStream({ start: range.start, end }), size: end - range.start + 1 };
+        return {
+          body: handle.createReadStream({ start: range.start, end, highWaterMark: readChunkBytes }),
+          size: end - range.start + 1,
+        };
       } catch (err) {
         await handle.close().catch(() => undefined);
         throw toBucketError(description, 'get', key, err);
