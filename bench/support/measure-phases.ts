@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createZoneClient } from '@figurl/sdk';
-import { loadFile, sha1File } from '@figurl/sdk/node';
+import { downloadBlobNode, loadFile, sha1File, uploadFileNode } from '@figurl/sdk/node';
 import { type CpuTime, readCpuMs } from './read-cpu-ms.js';
 import { runProcess } from './run-process.js';
 import type { ZoneProcess } from './start-zone-process.js';
@@ -18,9 +17,9 @@ export interface Phase {
 
 /**
  * Where a store's time goes: the same sdk calls `figurl store` makes (`storeFile`: hash pass,
- * initiate, one streamed PUT, finalize), made one at a time from this process, plus the two
- * halves of the baseline and what making the copy durable costs (`sync`, which the zone's
- * fsync pays and `cp` does not). `file` must hold bytes the zone has not seen.
+ * initiate, one streamed PUT over node:http, finalize), made one at a time from this process,
+ * plus the two halves of the baseline and what making the copy durable costs (`sync`, which the
+ * zone's fsync pays and `cp` does not). `file` must hold bytes the zone has not seen.
  */
 export async function measureStorePhases(zone: ZoneProcess, file: string, work: string): Promise<Phase[]> {
   const client = createZoneClient({ baseUrl: zone.url, fetch: globalThis.fetch });
@@ -35,8 +34,8 @@ export async function measureStorePhases(zone: ZoneProcess, file: string, work: 
     peakBuffers = Math.max(peakBuffers, process.memoryUsage().arrayBuffers);
   }, 20);
   const baseBuffers = process.memoryUsage().arrayBuffers;
-  await step(zone, phases, 'PUT (uploadBytes, streamed; zone hashes + writes + fsyncs)', () =>
-    client.uploadBytes(answer.uploadUrl, createReadStream(file, { highWaterMark: 1 << 20 }), digests.size),
+  await step(zone, phases, 'PUT (uploadFileNode, streamed; zone hashes + writes + fsyncs)', () =>
+    uploadFileNode(client.connection, answer.uploadUrl, file, digests.size),
   );
   clearInterval(sampler);
   const put = phases.at(-1);
@@ -55,8 +54,9 @@ export async function measureStorePhases(zone: ZoneProcess, file: string, work: 
 }
 
 /**
- * Where a load's time goes: the zone's GET alone (bytes read and dropped), then `loadFile`
- * (GET + SHA-1 + write to the cache, what `figurl load` runs), then the baseline's halves.
+ * Where a load's time goes: the zone's GET alone (bytes read over node:http, as `loadFile` reads
+ * them, and dropped), then `loadFile` (GET + SHA-1 + write to the cache, what `figurl load`
+ * runs), then the baseline's halves.
  */
 export async function measureLoadPhases(
   zone: ZoneProcess,
@@ -65,10 +65,10 @@ export async function measureLoadPhases(
   const client = createZoneClient({ baseUrl: zone.url, fetch: globalThis.fetch });
   const phases: Phase[] = [];
   await settle();
-  await step(zone, phases, 'GET /sha1/<hash>, bytes dropped (fetch)', async () => {
-    const reader = (await client.downloadBlob(input.sha1)).body.getReader();
+  await step(zone, phases, 'GET /sha1/<hash>, bytes dropped (node:http)', async () => {
     // Read to the end; nothing kept.
-    while (!(await reader.read()).done) {}
+    for await (const _ of (await downloadBlobNode(client.connection, input.sha1)).body) {
+    }
   });
   const cacheDir = join(input.work, 'phases-cache');
   await settle();
