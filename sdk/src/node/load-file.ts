@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { toHex } from '../bytes/hex.js';
 import { readStreamChunks } from '../bytes/read-stream-chunks.js';
 import { FigurlError } from '../errors/index.js';
@@ -12,6 +10,7 @@ import { downloadBlobNode } from './download-blob-node.js';
 import { toCachePath } from './to-cache-path.js';
 import type { OnTransferProgress } from './transfer-progress.js';
 import { usesNodeHttp } from './uses-node-http.js';
+import { writeFileChunks } from './write-file-chunks.js';
 
 export interface LoadFileOptions {
   hash: string;
@@ -50,10 +49,11 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
   try {
     const hasher = createNodeHasher('sha1');
     let bytes = 0;
-    await pipeline(
-      // The download is read here rather than handed to pipeline, so its failures surface
-      // through this loop, where they are told apart from the disk's.
-      async function* () {
+    await writeFileChunks(
+      tempPath,
+      // The download is read here, so its failures surface through this loop, where they are
+      // told apart from the disk's.
+      (async function* () {
         try {
           for await (const chunk of download.body) {
             hasher.update(chunk);
@@ -70,9 +70,7 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
             { cause: err },
           );
         }
-      },
-      // A 1 MiB buffer lets the disk write while the next network chunks are hashed.
-      createWriteStream(tempPath, { flags: 'wx', highWaterMark: 1 << 20 }),
+      })(),
     );
     const got = toHex(hasher.digest());
     if (got !== hash) {
@@ -86,17 +84,22 @@ export async function loadFile(client: ZoneClient, options: LoadFileOptions): Pr
     await rename(tempPath, finalPath);
     return { path: finalPath, size: bytes, downloaded: true };
   } catch (err) {
+    // A download not read to its end (the disk failed first) still holds its connection.
+    download.cancel();
     await rm(tempPath, { force: true });
     throw err;
   }
 }
 
-/** The blob's bytes as an async iterable, over node:http(s) or the client's fetch. */
+/** The blob's bytes as an async iterable, over node:http(s) or the client's fetch; `cancel` lets go of them. */
 async function openDownload(
   client: ZoneClient,
   hash: string,
-): Promise<{ body: AsyncIterable<Uint8Array>; size: number | null }> {
-  if (usesNodeHttp(client)) return downloadBlobNode(client.connection, hash);
+): Promise<{ body: AsyncIterable<Uint8Array>; size: number | null; cancel(): void }> {
+  if (usesNodeHttp(client)) {
+    const { body, size } = await downloadBlobNode(client.connection, hash);
+    return { body, size, cancel: () => body.destroy() };
+  }
   const { body, size } = await client.downloadBlob(hash);
-  return { body: readStreamChunks(body), size };
+  return { body: readStreamChunks(body), size, cancel: () => void body.cancel().catch(() => {}) };
 }

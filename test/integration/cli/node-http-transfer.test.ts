@@ -253,6 +253,23 @@ describe('loadFile over node:http', () => {
     expect(filesUnder(cacheDir)).toEqual([]);
   });
 
+  it('verifies a blob of many socket reads and refuses it with one flipped byte', async () => {
+    const large = randomBytes(9 * 2 ** 20);
+    const hash = sha1Of(large);
+    served = large;
+    const cacheDir = join(work, 'cache');
+    const loaded = await loadFile(client(), { hash, cacheDir });
+    expect(readFileSync(loaded.path).equals(large)).toBe(true);
+
+    served = Buffer.from(large);
+    served[5 * 2 ** 20] = (served[5 * 2 ** 20] as number) ^ 1;
+    const otherCache = join(work, 'other-cache');
+    const err = await caught(loadFile(client(), { hash, cacheDir: otherCache }));
+    expect(err.code).toBe('HASH_MISMATCH');
+    expect(err.message).toContain(`got "${sha1Of(served)}" (${large.length} bytes); nothing was cached`);
+    expect(filesUnder(otherCache)).toEqual([]);
+  });
+
   it('fails a download that breaks off with UNAVAILABLE, nothing left in the cache', async () => {
     const hash = sha1Of('broken');
     const cacheDir = join(work, 'cache');
@@ -351,10 +368,15 @@ describe('storeFile and loadFile over node:http against a zone', () => {
   it('stores a file and loads the same bytes back', async () => {
     const client = createZoneClient({ baseUrl, fetch, zone: zone.zoneName });
     const file = join(work, 'figure data.bin');
-    const bytes = randomBytes(3 * 2 ** 20 + 17);
+    const bytes = randomBytes(9 * 2 ** 20 + 17);
     writeFileSync(file, bytes);
     const stored = await storeFile(client, file);
-    expect(stored).toMatchObject({ sha1: sha1Of(bytes), size: bytes.length, uploaded: true });
+    expect(stored).toEqual({
+      sha1: sha1Of(bytes),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      uploaded: true,
+    });
     const cacheDir = join(work, 'cache');
     const loaded = await loadFile(client, { hash: stored.sha1, cacheDir });
     expect(readFileSync(loaded.path).equals(bytes)).toBe(true);
