@@ -10,3 +10,4 @@ export type { OnTransferProgress, TransferProgress } from './transfer-progress.j
 export { uploadFileNode } from './upload-file-node.js';
 export { usesNodeHttp } from './uses-node-http.js';
 export { verifyEd25519 } from './verify-ed25519.js';
+export { writeChunksBatched, writeFileChunks } from './write-file-chunks.js';

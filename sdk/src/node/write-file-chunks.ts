@@ -4,17 +4,32 @@ import { type FileHandle, open } from 'node:fs/promises';
 const batchBytes = 1 << 20;
 
 /**
- * Writes `chunks` to the new file `path` (created exclusively: it must not exist) in batches of
- * about 1 MiB, each one writev of the chunks as they came, one batch on its way to the disk
- * while the next is gathered. Network chunks are 16–64 KiB; written one by one, as a write stream
- * does when the disk keeps up, 1 GiB costs tens of thousands of write calls. At most two batches
- * are held. On failure the file is closed and left for the caller to remove.
+ * Writes `chunks` to the new file `path` (created exclusively: it must not exist) with
+ * `writeChunksBatched`. On failure the file is closed and left for the caller to remove.
  *
  * @example
  * await writeFileChunks('/cache/x.tmp', response);
  */
 export async function writeFileChunks(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
   const handle = await open(path, 'wx');
+  try {
+    await writeChunksBatched(handle, chunks);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `chunks` to `handle` in batches of about 1 MiB, each one writev of the chunks as they
+ * came (no copy), one batch on its way to the disk while the next is gathered (and hashed
+ * upstream). Network chunks are 16–64 KiB; written one by one, 1 GiB costs tens of thousands of
+ * write calls, each waited for in turn. At most two batches are held. On failure the write in
+ * flight is settled before the error is thrown, so the caller may close the file at once.
+ *
+ * @example
+ * await writeChunksBatched(handle, request);
+ */
+export async function writeChunksBatched(handle: FileHandle, chunks: AsyncIterable<Uint8Array>): Promise<void> {
   let inFlight: Promise<void> = Promise.resolve();
   try {
     let batch: Uint8Array[] = [];
@@ -32,11 +47,8 @@ export async function writeFileChunks(path: string, chunks: AsyncIterable<Uint8A
     await inFlight;
     if (batch.length > 0) await writeAll(handle, batch);
   } catch (err) {
-    // Settle the write still in flight before the file is closed.
     await inFlight.catch(() => undefined);
     throw err;
-  } finally {
-    await handle.close();
   }
 }
 

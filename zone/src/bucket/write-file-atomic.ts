@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeChunksBatched } from '@figurl/sdk/node';
 
 /**
  * Streams `chunks` to a temporary file next to `file`, fsyncs it, renames it over `file` and
@@ -18,7 +19,7 @@ export async function writeFileAtomic(file: string, chunks: AsyncIterable<Uint8A
   let closed = false;
   let renamed = false;
   try {
-    await writePipelined(handle, chunks);
+    await writeChunksBatched(handle, chunks);
     await handle.sync();
     closed = true;
     await handle.close();
@@ -62,51 +63,4 @@ export async function syncDirectory(dir: string): Promise<void> {
   if (handle === undefined) return;
   await handle.sync().catch(() => undefined);
   await handle.close().catch(() => undefined);
-}
-
-const batchBytes = 1 << 20;
-
-/**
- * Writes `chunks` in batches of about 1 MiB (one writev each), one batch on its way to the disk
- * while the next is gathered (and hashed upstream): a chunk-by-chunk await made 64 KiB network
- * chunks wait for the disk in turn. At most two batches are held.
- */
-async function writePipelined(handle: FileHandle, chunks: AsyncIterable<Uint8Array>): Promise<void> {
-  let inFlight: Promise<void> = Promise.resolve();
-  let batch: Uint8Array[] = [];
-  let gathered = 0;
-  try {
-    for await (const chunk of chunks) {
-      batch.push(chunk);
-      gathered += chunk.length;
-      if (gathered < batchBytes) continue;
-      const ready = batch;
-      batch = [];
-      gathered = 0;
-      await inFlight;
-      inFlight = writeAll(handle, ready);
-    }
-    await inFlight;
-    if (batch.length > 0) await writeAll(handle, batch);
-  } catch (err) {
-    // Settle the write still in flight before the file is closed and removed.
-    await inFlight.catch(() => undefined);
-    throw err;
-  }
-}
-
-async function writeAll(handle: FileHandle, chunks: Uint8Array[]): Promise<void> {
-  // One writev per batch, straight from the received chunks: no 1 MiB copy to make and collect.
-  // writev may write fewer bytes than asked; loop until every chunk is out.
-  let pending = chunks;
-  while (pending.length > 0) {
-    let { bytesWritten } = await handle.writev(pending);
-    let done = 0;
-    while (done < pending.length && bytesWritten >= (pending[done] as Uint8Array).length) {
-      bytesWritten -= (pending[done] as Uint8Array).length;
-      done++;
-    }
-    pending = pending.slice(done);
-    if (bytesWritten > 0) pending[0] = (pending[0] as Uint8Array).subarray(bytesWritten);
-  }
 }
