@@ -2,6 +2,8 @@ import { type FileHandle, open } from 'node:fs/promises';
 import type { ClientRequest } from 'node:http';
 import { FigurlError, quote } from '../errors/index.js';
 import type { ZoneConnection } from '../zone-client/index.js';
+import { parseHttpUrl } from '../zone-client/parse-http-url.js';
+import { uploadSizeError } from '../zone-client/to-upload-stream.js';
 import { sendNodeRequest } from './node-zone-request.js';
 import { fileChunkBytes } from './read-file-chunks.js';
 
@@ -26,7 +28,7 @@ export async function uploadFileNode(
   if (!(Number.isSafeInteger(size) && size >= 0)) {
     throw new FigurlError('INVALID_REQUEST', `invalid upload size ${quote(size)}: expected a non-negative integer`);
   }
-  const url = parseHttpUrl(uploadUrl);
+  const url = parseHttpUrl(uploadUrl, 'upload URL');
   const file = await open(path, 'r');
   try {
     const response = await sendNodeRequest(connection, {
@@ -59,13 +61,13 @@ async function sendFile(
       await written[turn];
       const length = await readAt(file, buffer, sent);
       if (length === 0) {
-        if (sent !== size) throw sizeError(sent, size, 'ended after');
+        if (sent !== size) throw uploadSizeError(sent, size, 'ended after');
         break;
       }
-      if (sent + length > size) throw sizeError(sent + length, size, 'grew to at least');
+      if (sent + length > size) throw uploadSizeError(sent + length, size, 'grew to at least');
       // The last bytes go out only once the file is known to end there.
       if (sent + length === size && (await readAt(file, Buffer.allocUnsafe(1), size)) > 0) {
-        throw sizeError(size + 1, size, 'grew to at least');
+        throw uploadSizeError(size + 1, size, 'grew to at least');
       }
       written[turn] = write(request, buffer.subarray(0, length));
       sent += length;
@@ -96,24 +98,4 @@ function write(request: ClientRequest, chunk: Buffer): Promise<void> {
   // Awaited in turn; a write that fails after the upload already failed is no news.
   done.catch(() => {});
   return done;
-}
-
-function sizeError(sent: number, size: number, how: string): FigurlError {
-  return new FigurlError(
-    'INVALID_REQUEST',
-    `upload body ${how} ${sent} bytes: expected exactly ${size} (did the file change while it was being stored?)`,
-  );
-}
-
-function parseHttpUrl(text: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new FigurlError('INVALID_REQUEST', `invalid upload URL ${quote(text)}: expected an http:// or https:// URL`);
-  }
-  return url;
 }

@@ -11,6 +11,7 @@ import {
 } from '../schemas/zone-api.js';
 import { isSha1Hash } from '../uri/is-sha1-hash.js';
 import { type BlobDownload, type ByteRange, downloadBlob } from './download-blob.js';
+import { parseHttpUrl } from './parse-http-url.js';
 import { readZoneJson } from './read-zone-json.js';
 import { inZone, sendZoneRequest, type ZoneConnection } from './send-zone-request.js';
 import { toUploadStream, type UploadBody } from './to-upload-stream.js';
@@ -140,19 +141,6 @@ function parseBaseUrl(text: string): URL {
   if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
   url.search = '';
   url.hash = '';
-  return url;
-}
-
-function parseHttpUrl(text: string, what: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new FigurlError('INVALID_REQUEST', `invalid ${what} ${quote(text)}: expected an http:// or https:// URL`);
-  }
   return url;
 }
 

@@ -32,12 +32,12 @@ export function toUploadStream(
       const { done, value } = next;
       if (done) {
         if (sent === size) controller.close();
-        else controller.error(sizeError(sent, size, 'ended after'));
+        else controller.error(uploadSizeError(sent, size, 'ended after'));
         return;
       }
       sent += value.byteLength;
       if (sent > size) {
-        controller.error(sizeError(sent, size, 'grew to at least'));
+        controller.error(uploadSizeError(sent, size, 'grew to at least'));
         await iterator.return?.();
         return;
       }
@@ -50,7 +50,8 @@ export function toUploadStream(
   });
 }
 
-function sizeError(sent: number, size: number, how: string): FigurlError {
+/** An upload body that turned out longer or shorter than the size announced for it. */
+export function uploadSizeError(sent: number, size: number, how: 'ended after' | 'grew to at least'): FigurlError {
   return new FigurlError(
     'INVALID_REQUEST',
     `upload body ${how} ${sent} bytes: expected exactly ${size} (did the file change while it was being stored?)`,
