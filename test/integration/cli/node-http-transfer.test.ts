@@ -4,9 +4,10 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { createZoneClient, FigurlError, type ZoneClient, type ZoneFetch } from '@figurl/sdk';
+import { createZoneClient, type ZoneClient, type ZoneFetch } from '@figurl/sdk';
 import { downloadBlobNode, loadFile, storeFile, toCachePath, uploadFileNode, usesNodeHttp } from '@figurl/sdk/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from '../../support/rejection.js';
 import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 /*
@@ -74,15 +75,6 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 const sha1Of = (data: Uint8Array | string) => createHash('sha1').update(data).digest('hex');
 const blob = randomBytes(300_000);
 const blobSha1 = sha1Of(blob);
-
-async function caught(promise: Promise<unknown>): Promise<FigurlError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FigurlError);
-  return err as FigurlError;
-}
 
 /** The fetch-based client's error for the same call: a fetch that is not the platform's own object. */
 const viaFetch: ZoneFetch = (url, init) => fetch(url, init);
@@ -176,8 +168,8 @@ describe('downloadBlobNode', () => {
       ['e'.repeat(40), 'UNAVAILABLE', /answered HTTP 302 \(.*\); expected an answer within 5 redirects$/],
     ];
     for (const [hash, code, message] of cases) {
-      const fromNode = await caught(downloadBlobNode(node.connection, hash));
-      const fromFetch = await caught(web.downloadBlob(hash));
+      const fromNode = await rejection(downloadBlobNode(node.connection, hash));
+      const fromFetch = await rejection(web.downloadBlob(hash));
       expect([fromNode.code, fromNode.message]).toEqual([fromFetch.code, fromFetch.message]);
       expect(fromNode.code).toBe(code);
       expect(fromNode.message).toMatch(message);
@@ -189,8 +181,8 @@ describe('downloadBlobNode', () => {
     await closed.close();
     const node = createZoneClient({ baseUrl: closed.origin, fetch });
     const web = createZoneClient({ baseUrl: closed.origin, fetch: viaFetch });
-    const fromNode = await caught(downloadBlobNode(node.connection, blobSha1));
-    const fromFetch = await caught(web.downloadBlob(blobSha1));
+    const fromNode = await rejection(downloadBlobNode(node.connection, blobSha1));
+    const fromFetch = await rejection(web.downloadBlob(blobSha1));
     expect(fromNode.code).toBe('UNAVAILABLE');
     expect(fromNode.message).toBe(fromFetch.message);
     expect(fromNode.message).toMatch(
@@ -200,7 +192,7 @@ describe('downloadBlobNode', () => {
 
   it('refuses a malformed hash before sending anything', async () => {
     const client = createZoneClient({ baseUrl: zone.origin, fetch });
-    const err = await caught(downloadBlobNode(client.connection, 'ABC'));
+    const err = await rejection(downloadBlobNode(client.connection, 'ABC'));
     expect(err.code).toBe('INVALID_REQUEST');
     expect(zone.seen).toEqual([]);
   });
@@ -244,7 +236,7 @@ describe('loadFile over node:http', () => {
     served = Buffer.from('test-c0ntent\n');
     const hash = sha1Of('test-content\n');
     const cacheDir = join(work, 'cache');
-    const err = await caught(loadFile(client(), { hash, cacheDir }));
+    const err = await rejection(loadFile(client(), { hash, cacheDir }));
     expect(err.code).toBe('HASH_MISMATCH');
     expect(err.message).toBe(
       `downloaded bytes do not match sha1://${hash}: expected sha1 "${hash}", got "${sha1Of(served)}" ` +
@@ -264,7 +256,7 @@ describe('loadFile over node:http', () => {
     served = Buffer.from(large);
     served[5 * 2 ** 20] = (served[5 * 2 ** 20] as number) ^ 1;
     const otherCache = join(work, 'other-cache');
-    const err = await caught(loadFile(client(), { hash, cacheDir: otherCache }));
+    const err = await rejection(loadFile(client(), { hash, cacheDir: otherCache }));
     expect(err.code).toBe('HASH_MISMATCH');
     expect(err.message).toContain(`got "${sha1Of(served)}" (${large.length} bytes); nothing was cached`);
     expect(filesUnder(otherCache)).toEqual([]);
@@ -273,7 +265,7 @@ describe('loadFile over node:http', () => {
   it('fails a download that breaks off with UNAVAILABLE, nothing left in the cache', async () => {
     const hash = sha1Of('broken');
     const cacheDir = join(work, 'cache');
-    const err = await caught(loadFile(client(), { hash, cacheDir }));
+    const err = await rejection(loadFile(client(), { hash, cacheDir }));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toMatch(
       new RegExp(`^the download of sha1://${hash} broke off after \\d+ bytes: .+; nothing was cached$`),
@@ -326,8 +318,8 @@ describe('uploadFileNode', () => {
     writeFileSync(file, 'abc');
     const node = createZoneClient({ baseUrl: zone.origin, fetch });
     const web = createZoneClient({ baseUrl: zone.origin, fetch: viaFetch });
-    const fromNode = await caught(uploadFileNode(node.connection, `${zone.origin}/refuse`, file, 3));
-    const fromFetch = await caught(web.uploadBytes(`${zone.origin}/refuse`, new Uint8Array(readFileSync(file)), 3));
+    const fromNode = await rejection(uploadFileNode(node.connection, `${zone.origin}/refuse`, file, 3));
+    const fromFetch = await rejection(web.uploadBytes(`${zone.origin}/refuse`, new Uint8Array(readFileSync(file)), 3));
     expect([fromNode.code, fromNode.message]).toEqual([fromFetch.code, fromFetch.message]);
     expect(fromNode.message).toMatch(
       /^upload failed: PUT http:\/\/127\.0\.0\.1:\d+\/refuse answered HTTP 409: already has its bytes$/,
@@ -340,13 +332,13 @@ describe('uploadFileNode', () => {
     // Longer by one byte, exactly at a chunk boundary: the announced size is all that is read
     // in the first chunk, and the check must still catch the extra byte before sending.
     writeFileSync(file, randomBytes(2 ** 20 + 1));
-    const longer = await caught(uploadFileNode(client.connection, `${zone.origin}/u/long`, file, 2 ** 20));
+    const longer = await rejection(uploadFileNode(client.connection, `${zone.origin}/u/long`, file, 2 ** 20));
     expect(longer.code).toBe('INVALID_REQUEST');
     expect(longer.message).toBe(
       `upload body grew to at least ${2 ** 20 + 1} bytes: expected exactly ${2 ** 20} (did the file change while it was being stored?)`,
     );
     writeFileSync(file, randomBytes(3 * 2 ** 20));
-    const shorter = await caught(uploadFileNode(client.connection, `${zone.origin}/u/short`, file, 3 * 2 ** 20 + 5));
+    const shorter = await rejection(uploadFileNode(client.connection, `${zone.origin}/u/short`, file, 3 * 2 ** 20 + 5));
     expect(shorter.message).toBe(
       `upload body ended after ${3 * 2 ** 20} bytes: expected exactly ${3 * 2 ** 20 + 5} (did the file change while it was being stored?)`,
     );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createZoneClient, FigurlError, type ZoneFetch } from '@figurl/sdk';
+import { createZoneClient, type ZoneFetch } from '@figurl/sdk';
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../support/rejection.js';
 import { createFakeZone, error } from './zone-client-fake-zone.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -11,15 +12,6 @@ const testHash = 'b971c6ef19b1d70ae8f0feb989b106c319b36230';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
-}
-
-async function caught(promise: Promise<unknown>): Promise<FigurlError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FigurlError);
-  return err as FigurlError;
 }
 
 describe('createZoneClient', () => {
@@ -73,12 +65,12 @@ describe('createZoneClient', () => {
     const answer = await client.initiateUpload({ sha1: testHash, size: 13 });
     if (answer.status !== 'upload') throw new Error('expected an upload');
 
-    const short = await caught(client.uploadBytes(answer.uploadUrl, [testContent.subarray(0, 10)], 13));
+    const short = await rejection(client.uploadBytes(answer.uploadUrl, [testContent.subarray(0, 10)], 13));
     expect(short.code).toBe('INVALID_REQUEST');
     expect(short.message).toMatch(/ended after 10 bytes: expected exactly 13/);
-    const long = await caught(client.uploadBytes(answer.uploadUrl, [testContent, encode('x')], 13));
+    const long = await rejection(client.uploadBytes(answer.uploadUrl, [testContent, encode('x')], 13));
     expect(long.message).toMatch(/grew to at least 14 bytes: expected exactly 13/);
-    const buffer = await caught(client.uploadBytes(answer.uploadUrl, encode('abc'), 13));
+    const buffer = await rejection(client.uploadBytes(answer.uploadUrl, encode('abc'), 13));
     expect(buffer.message).toBe('upload body has 3 bytes: expected exactly 13');
   });
 
@@ -89,7 +81,7 @@ describe('createZoneClient', () => {
     if (answer.status !== 'upload') throw new Error('expected an upload');
     await client.uploadBytes(answer.uploadUrl, encode('other-content'), 13);
 
-    const err = await caught(client.finalizeUpload(answer.uploadId));
+    const err = await rejection(client.finalizeUpload(answer.uploadId));
     expect(err.code).toBe('HASH_MISMATCH');
     expect(err.message).toBe(
       `finalize upload failed: POST http://zone.test:4100/api/v1/uploads/${answer.uploadId}/finalize answered HTTP 422: ` +
@@ -103,7 +95,7 @@ describe('createZoneClient', () => {
     expect(await client.findBlob(testHash)).toBeNull();
 
     const denied = createZoneClient({ baseUrl: zone.baseUrl, fetch: async () => error(403, 'FORBIDDEN', 'not yours') });
-    const err = await caught(denied.findBlob(testHash));
+    const err = await rejection(denied.findBlob(testHash));
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toBe(
       `get blob failed: GET http://zone.test:4100/api/v1/blobs/${testHash} answered HTTP 403: not yours`,
@@ -114,7 +106,7 @@ describe('createZoneClient', () => {
     const fetch: ZoneFetch = async () =>
       new Response('<?xml version="1.0"?>\n<Error><Code>AccessDenied</Code></Error>', { status: 403 });
     const client = createZoneClient({ baseUrl: 'http://zone.test:4100', fetch });
-    const err = await caught(client.uploadBytes('https://bucket.test/x?X-Amz-Signature=secret', encode('a'), 1));
+    const err = await rejection(client.uploadBytes('https://bucket.test/x?X-Amz-Signature=secret', encode('a'), 1));
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toBe(
       'upload failed: PUT https://bucket.test/x?… answered HTTP 403: <?xml version="1.0"?> <Error><Code>AccessDenied</Code></Error>',
@@ -148,7 +140,7 @@ describe('createZoneClient', () => {
   it('never puts the token or an upload URL query into an error message', async () => {
     const zone = createFakeZone({ token: 'right' });
     const client = createZoneClient({ baseUrl: zone.baseUrl, fetch: zone.fetch, token: 'wrong-secret' });
-    const err = await caught(client.initiateUpload({ sha1: testHash, size: 13 }));
+    const err = await rejection(client.initiateUpload({ sha1: testHash, size: 13 }));
     expect(err.code).toBe('UNAUTHORIZED');
     expect(err.message).not.toContain('wrong-secret');
 
@@ -156,7 +148,7 @@ describe('createZoneClient', () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND zone.test') });
     };
     const offline = createZoneClient({ baseUrl: 'http://zone.test:4100', fetch: failing, token: 'wrong-secret' });
-    const err2 = await caught(offline.uploadBytes('http://zone.test:4100/u/1?token=upload-secret', encode('a'), 1));
+    const err2 = await rejection(offline.uploadBytes('http://zone.test:4100/u/1?token=upload-secret', encode('a'), 1));
     expect(err2.message).toBe('cannot reach the zone at http://zone.test:4100/u/1?…: getaddrinfo ENOTFOUND zone.test');
     expect(err2.message).not.toMatch(/secret/);
   });
@@ -166,7 +158,7 @@ describe('createZoneClient', () => {
       throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:4100') });
     };
     const client = createZoneClient({ baseUrl: 'http://127.0.0.1:4100', fetch });
-    const err = await caught(client.findBlob(testHash));
+    const err = await rejection(client.findBlob(testHash));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toBe(
       `cannot reach the zone at http://127.0.0.1:4100/api/v1/blobs/${testHash}: connect ECONNREFUSED 127.0.0.1:4100`,
@@ -186,7 +178,7 @@ describe('createZoneClient', () => {
     ] as const;
     for (const [response, pattern] of answers) {
       const client = createZoneClient({ baseUrl: 'http://zone.test:4100', fetch: async () => response });
-      const err = await caught(client.initiateUpload({ sha1: testHash, size: 13 }));
+      const err = await rejection(client.initiateUpload({ sha1: testHash, size: 13 }));
       expect(err.code).toBe('INTERNAL');
       expect(err.message).toMatch(
         /^invalid response to initiate upload from POST http:\/\/zone\.test:4100\/api\/v1\/uploads \(HTTP 20[01]\): /,
@@ -197,7 +189,7 @@ describe('createZoneClient', () => {
       baseUrl: 'http://zone.test:4100',
       fetch: async () => new Response(JSON.stringify({ sha1: testHash, size: -1 })),
     });
-    expect((await caught(blobless.findBlob(testHash))).message).toMatch(/size -1/);
+    expect((await rejection(blobless.findBlob(testHash))).message).toMatch(/size -1/);
   });
 
   it('downloads a byte range and reports where it sits in the blob', async () => {
@@ -218,7 +210,7 @@ describe('createZoneClient', () => {
     await expect(client.downloadBlob(testHash, { range: { start: 4, end: 2 } })).rejects.toThrow(
       /invalid byte range \{"start":4,"end":2\}: expected integers/,
     );
-    const missing = await caught(client.downloadBlob('0'.repeat(40)));
+    const missing = await rejection(client.downloadBlob('0'.repeat(40)));
     expect(missing.code).toBe('NOT_FOUND');
   });
 
@@ -246,7 +238,7 @@ describe('createZoneClient', () => {
     };
     const client = createZoneClient({ baseUrl: 'https://host.test/zone', fetch });
     expect(client.baseUrl).toBe('https://host.test/zone/');
-    const err = await caught(client.initiateUpload({ sha1: testHash, size: 13 }));
+    const err = await rejection(client.initiateUpload({ sha1: testHash, size: 13 }));
     expect(seen).toEqual(['https://host.test/zone/api/v1/uploads']);
     expect(err.message).toBe(
       'initiate upload failed: POST https://host.test/zone/api/v1/uploads answered HTTP 308 ' +
@@ -257,7 +249,7 @@ describe('createZoneClient', () => {
   it('gives up on a redirect loop', async () => {
     const fetch: ZoneFetch = async (url) => new Response(null, { status: 302, headers: { location: url } });
     const client = createZoneClient({ baseUrl: 'http://zone.test', fetch });
-    const err = await caught(client.downloadBlob(testHash));
+    const err = await rejection(client.downloadBlob(testHash));
     expect(err.message).toMatch(/answered HTTP 302 .*expected an answer within 5 redirects/);
   });
 });
