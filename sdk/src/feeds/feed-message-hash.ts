@@ -26,13 +26,25 @@ const utf8 = new TextEncoder();
  *   clientId: null, signature: null, signedAt: null });
  */
 export function feedMessageHash(record: FeedMessageRecord, createHasher: CreateHasher = createPortableHasher): string {
-  const { feedId, seq, author, timestamp, message, previousHash, clientId, signature, signedAt } = record;
-  return sha1Hex(
-    utf8.encode(
-      canonicalJson({ author, clientId, feedId, message, previousHash, seq, signature, signedAt, timestamp }),
-    ),
-    createHasher,
-  );
+  const { message, ...fields } = record;
+  return feedMessageHashOfText(fields, canonicalJson(message), createHasher);
+}
+
+/**
+ * The same hash from the message's canonical JSON text, which the zone already holds: the
+ * record's canonical JSON is built around it instead of canonicalising the message again.
+ * Keys in code-point order put `message` between `feedId` and `previousHash`.
+ */
+export function feedMessageHashOfText(
+  fields: Omit<FeedMessageRecord, 'message'>,
+  messageText: string,
+  createHasher: CreateHasher = createPortableHasher,
+): string {
+  const { feedId, seq, author, timestamp, previousHash, clientId, signature, signedAt } = fields;
+  const before = canonicalJson({ author, clientId, feedId });
+  const after = canonicalJson({ previousHash, seq, signature, signedAt, timestamp });
+  const text = `${before.slice(0, -1)},"message":${messageText},${after.slice(1)}`;
+  return sha1Hex(utf8.encode(text), createHasher);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@figurl/prisma';
-import { type CanonicalJsonValue, FigurlError, feedMessageHash, findSha1Refs } from '@figurl/sdk';
+import { type CanonicalJsonValue, FigurlError, feedMessageHashOfText, findSha1Refs } from '@figurl/sdk';
 import { createNodeHasher } from '@figurl/sdk/node';
 import { lockBlobsForReference } from '../lifecycle/blob-lock.js';
 import { feedChannel } from './feed-hub.js';
@@ -246,18 +246,18 @@ function planRequest(
       appended.push({ seq: original.seq, hash: original.hash, duplicate: true });
       continue;
     }
-    const hash = feedMessageHash(
+    const hash = feedMessageHashOfText(
       {
         feedId: feed.id,
         seq,
         author: m.author,
         timestamp,
-        message: m.value,
         previousHash: previous,
         clientId: m.clientId,
         signature: m.signature,
         signedAt: m.signedAt,
       },
+      m.text,
       hasher,
     );
     rows.push({ seq, m, hash, previousHash: previous });
