@@ -163,12 +163,12 @@ describe('garbage collection', () => {
     );
     await add('live curation', true, async (sha1) => {
       const id = await feed(false, 'curation');
-      await zone.prisma.curation.create({ data: { id, zoneName: zone.zoneName, ownerId: alice.id } });
+      await zone.prisma.curation.create({ data: { id } });
       await ref(sha1, 'curation', id);
     });
     await add('curation whose feed is deleted', false, async (sha1) => {
       const id = await feed(true, 'curation');
-      await zone.prisma.curation.create({ data: { id, zoneName: zone.zoneName, ownerId: alice.id } });
+      await zone.prisma.curation.create({ data: { id } });
       await ref(sha1, 'curation', id);
     });
     await add('unreferenced', false, async () => {});

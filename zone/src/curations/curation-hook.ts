@@ -39,7 +39,7 @@ export function curationAppendHook(options: { jobs?: JobQueue | undefined } = {}
     const version = Number(row.version) + stored.length;
     const at = new Date(stored.at(-1)?.timestamp ?? Date.now());
     await tx.$executeRaw`
-      UPDATE curations SET state = ${curationToJson(state)}, version = ${version}, updated_at = ${at}
+      UPDATE curations SET state = ${curationToJson(state)}, version = ${version}
       WHERE id = ${feed.id}`;
     const authors = [...new Set(stored.map((m) => m.author))];
     const payload = { curationId: feed.id, zone: feed.zoneName, version, authors, updatedAt: at.toISOString() };

@@ -1,15 +1,13 @@
 import type { PrismaClient } from '@figurl/prisma';
 import { type CurationInfo, parseCuration } from '@figurl/sdk';
-import type { FeedRow, FeedStore } from '../feeds/feed-store.js';
+import { type FeedRow, type FeedStore, toFeedRow } from '../feeds/feed-store.js';
 
 export interface CurationRow {
+  /** Zone, owner, label, editors (writers), readers and times. */
   feed: FeedRow;
-  label: string | null;
   editRepo: string | null;
   state: string;
   version: number;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface CurationStore {
@@ -26,7 +24,7 @@ export interface CurationStore {
 }
 
 /**
- * Curation documents: a `curations` row (label, edit repo, reduced state, version) over a feed
+ * Curation documents: a `curations` row (edit repo, reduced state, version) over a feed
  * of kind `curation` with the same id, which holds the actions and the access lists (editors
  * are the feed's writers).
  */
@@ -45,34 +43,18 @@ export function createCurationStore(prisma: PrismaClient, feeds: FeedStore): Cur
           },
           tx,
         );
-        await tx.curation.create({
-          data: {
-            id: feed.id,
-            zoneName: input.zoneName,
-            ownerId: input.ownerId,
-            label: input.label ?? null,
-            editors: input.editors ?? [],
-            editRepo: input.editRepo ?? null,
-          },
-        });
+        await tx.curation.create({ data: { id: feed.id, editRepo: input.editRepo ?? null } });
         return feed;
       });
     },
 
     async find(curationId) {
-      const feed = await feeds.find(curationId);
-      if (feed === null || feed.kind !== 'curation') return null;
-      const row = await prisma.curation.findUnique({ where: { id: curationId } });
+      const row = await prisma.curation.findFirst({
+        where: { id: curationId, feed: { deletedAt: null, kind: 'curation' } },
+        include: { feed: true },
+      });
       if (row === null) return null;
-      return {
-        feed,
-        label: row.label,
-        editRepo: row.editRepo,
-        state: row.state,
-        version: Number(row.version),
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-      };
+      return { feed: toFeedRow(row.feed), editRepo: row.editRepo, state: row.state, version: Number(row.version) };
     },
   };
 }
@@ -83,13 +65,13 @@ export function toCurationInfo(row: CurationRow): CurationInfo {
     curationId: row.feed.id,
     zone: row.feed.zoneName,
     owner: row.feed.ownerId,
-    label: row.label,
+    label: row.feed.label,
     editors: row.feed.writers,
     editRepo: row.editRepo,
     publicRead: row.feed.publicRead,
     version: row.version,
     state: parseCuration(JSON.parse(row.state)),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.feed.createdAt.toISOString(),
+    updatedAt: row.feed.updatedAt.toISOString(),
   };
 }
