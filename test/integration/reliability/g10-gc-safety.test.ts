@@ -5,6 +5,7 @@ import { createPrismaClient, type PrismaClient, uniqueId } from '@figurl/prisma'
 import { createPinClient, createZoneClient, isFigurlError, type PinClient, type ZoneClient } from '@figurl/sdk';
 import { lockBlobsForReference } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFeedId } from '../../../zone/src/feeds/feed-store.js';
 import { createLifecycleZone, type LifecycleZone } from '../../support/lifecycle-zone.js';
 
 /*
@@ -178,10 +179,8 @@ describe('G10: garbage collection during traffic', () => {
           if (!sha1) continue;
           let feed = pick(feeds);
           if (!feed || rand() < 0.2) {
-            const id = randomBytes(12)
-              .toString('hex')
-              .replace(/[^a-z]/g, 'x')
-              .slice(0, 12);
+            // Hex digits mapped to letters collided (only a–f varied); draw ids as the zone does.
+            const id = newFeedId();
             await traffic.feed.create({ data: { id, zoneName: zone.zoneName, ownerId: user.id } });
             feed = { id, protections: [] };
             feeds.push(feed);
