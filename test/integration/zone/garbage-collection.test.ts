@@ -10,6 +10,7 @@ import {
   startJobQueue,
 } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFeedId } from '../../../zone/src/feeds/feed-store.js';
 import {
   backdateBlobs,
   createLifecycleZone,
@@ -65,7 +66,7 @@ beforeAll(async () => {
 afterAll(() => zone?.close());
 
 const app = () => (zone.replicas[0] as LifecycleZone['replicas'][number]).app;
-const feedId = () => randomBytes(9).toString('hex').replace(/[0-9]/g, 'q').slice(0, 12);
+const feedId = newFeedId;
 
 /** Stores fresh content for Alice, then drops her pin and makes it two days old: garbage, unless kept. */
 async function oldUnpinnedBlob(): Promise<string> {
