@@ -4,6 +4,7 @@ export * from './curation/index.js';
 export * from './errors/index.js';
 export * from './feeds/index.js';
 export * from './hash/index.js';
+export * from './protocol/index.js';
 export * from './schemas/index.js';
 export * from './signing/index.js';
 export * from './uri/index.js';

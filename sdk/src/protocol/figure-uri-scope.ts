@@ -1,0 +1,70 @@
+import { findSha1Refs } from '../uri/find-sha1-refs.js';
+import { parseUri } from '../uri/parse-uri.js';
+
+// Non-sha1 URIs a figure's data may name: GitHub files, Zenodo records, web URLs.
+const otherUriPattern = /\b(?:gh|zenodo|zenodo-sandbox):\/\/[^\s"'<>\\]+|\bhttps?:\/\/[^\s"'<>\\]+/g;
+
+/**
+ * The URIs one figure may read: its data URI, the URIs in the state it was opened with, and
+ * every URI named inside the JSON and text files it has loaded (sortingview layouts name each
+ * view's data by URI), plus what the plugin itself stored. A plugin asking for anything else
+ * (a hostile plugin probing for a user's private blobs or repositories) is refused.
+ */
+export interface FigureUriScope {
+  has(uri: string): boolean;
+  /** Adds one URI (the data URI, a stored file's URI). */
+  add(uri: string): void;
+  /** Adds every URI named anywhere in a loaded text or JSON value. */
+  addNamedIn(value: unknown): void;
+}
+
+export function createFigureUriScope(): FigureUriScope {
+  const keys = new Set<string>();
+  const add = (uri: string) => {
+    const key = scopeKey(uri);
+    if (key !== undefined) keys.add(key);
+  };
+  return {
+    has: (uri) => {
+      if (uri.startsWith('data:')) return true;
+      const key = scopeKey(uri);
+      return key !== undefined && keys.has(key);
+    },
+    add,
+    addNamedIn(value) {
+      for (const hash of findSha1Refs(value)) keys.add(`sha1:${hash}`);
+      forEachString(value, (text) => {
+        for (const match of text.matchAll(otherUriPattern)) add(match[0]);
+      });
+    },
+  };
+}
+
+/**
+ * sha1-bearing URIs are one object whatever their label or name; gh:// and zenodo:// compare
+ * without a query (`?label=`), web URLs as they are.
+ */
+function scopeKey(uri: string): string | undefined {
+  try {
+    const parsed = parseUri(uri);
+    if (parsed.kind === 'sha1' || parsed.kind === 'kachery') return `sha1:${parsed.hash}`;
+  } catch {
+    return undefined;
+  }
+  if (/^https?:/.test(uri)) return uri;
+  const query = uri.indexOf('?');
+  return query < 0 ? uri : uri.slice(0, query);
+}
+
+function forEachString(value: unknown, visit: (text: string) => void): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') visit(node);
+    else if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) stack.push(key, item);
+    }
+  }
+}
