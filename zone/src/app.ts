@@ -39,6 +39,7 @@ import { healthRoutes } from './routes/health.js';
 import { mutableRoutes } from './routes/mutables.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pinRoutes } from './routes/pins.js';
+import { type PluginHostOptions, pluginRoutes } from './routes/plugins.js';
 import { signedUrlRoutes } from './routes/signed-urls.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { usageRoutes } from './routes/usage.js';
@@ -81,6 +82,8 @@ export interface BuildAppOptions {
   edgeSilenceMs?: number;
   /** Edge resources: how long a request waits for its resource to come back (default 60 s). */
   edgeGraceMs?: number;
+  /** The plugin host: our plugins' bundles under /plugins/<name>/ (none when `dir` is unset). */
+  pluginHost?: PluginHostOptions | undefined;
   /** Told of every route as it registers (the test that keeps /openapi.json complete lists them). */
   onRoute?: ((route: RouteOptions) => void) | undefined;
 }
@@ -179,6 +182,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(feedRoutes, context);
   await app.register(curationRoutes, context);
   await app.register(edgeRoutes, context);
+  await app.register(pluginRoutes, options.pluginHost ?? { dir: undefined, shellOrigins: [] });
   // Long-polls of edge requests end; `figurl share` connections are closed by the WebSocket plugin.
   app.addHook('preClose', async () => {
     await context.edge.hub.close();

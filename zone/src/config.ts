@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { FigurlError, maxUploadSize, parseDuration, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
 import { awsCredentialsFromEnv } from './bucket/aws-credentials-from-env.js';
@@ -30,6 +32,9 @@ const zoneEnvSchema = z.object({
     .refine((ms) => ms >= minGcGraceMs, 'expected at least 1m: younger blobs may still be on their way to a reference')
     .default(defaultGcGraceMs),
   FIGURL_EVENTS_WEBHOOK_URL: z.url().optional(),
+  FIGURL_PLUGINS_DIR: z.string().min(1).optional(),
+  FIGURL_SHELL_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  FIGURL_SHELL_ORIGINS: z.string().optional(),
 });
 
 export interface ZoneConfig {
@@ -60,6 +65,10 @@ export interface ZoneConfig {
   eventsWebhookUrl: string | undefined;
   /** HMAC key of the `X-Figurl-Signature` header of those posts (FIGURL_EVENTS_SECRET). */
   eventsSecret: string | undefined;
+  /** Our plugins' folder (FIGURL_PLUGINS_DIR; `npm start` passes the checkout's `plugins/`). */
+  pluginsDir: string | undefined;
+  /** Shells that may frame the plugins: FIGURL_SHELL_URL's origin plus FIGURL_SHELL_ORIGINS. */
+  shellOrigins: string[];
 }
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -86,6 +95,8 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     gcGraceMs: parsed.FIGURL_GC_GRACE,
     eventsWebhookUrl: parsed.FIGURL_EVENTS_WEBHOOK_URL,
     eventsSecret: env.FIGURL_EVENTS_SECRET === '' ? undefined : env.FIGURL_EVENTS_SECRET,
+    pluginsDir: parsed.FIGURL_PLUGINS_DIR ?? checkoutPluginsDir(),
+    shellOrigins: shellOrigins(parsed.FIGURL_SHELL_URL, parsed.FIGURL_SHELL_ORIGINS),
   };
 }
 
@@ -99,4 +110,33 @@ function parseUrlSecret(value: string | undefined): string | undefined {
     );
   }
   return value;
+}
+
+/** The shell's origin, and any more given comma-separated (an origin each: scheme, host, port). */
+function shellOrigins(shellUrl: string, more: string | undefined): string[] {
+  const origins = new Set([new URL(shellUrl).origin]);
+  for (const item of (more ?? '').split(',')) {
+    const text = item.trim();
+    if (text === '') continue;
+    let origin: string;
+    try {
+      origin = new URL(text).origin;
+    } catch {
+      throw new FigurlError(
+        'INVALID_REQUEST',
+        `invalid environment: FIGURL_SHELL_ORIGINS ${JSON.stringify(text)}: expected origins such as https://figurl.example.org`,
+      );
+    }
+    origins.add(origin);
+  }
+  return [...origins];
+}
+
+/**
+ * The checkout's `plugins/` when the zone runs from one (zone/src or the bundle in zone/dist,
+ * both two folders below the root); undefined elsewhere.
+ */
+function checkoutPluginsDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../plugins', import.meta.url));
+  return existsSync(dir) ? dir : undefined;
 }

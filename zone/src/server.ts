@@ -90,6 +90,7 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       databaseUrl: database.url,
       // Delivery jobs only when someone receives them; the outbox table keeps every event.
       jobs: config.eventsWebhookUrl === undefined ? undefined : jobs,
+      pluginHost: { dir: config.pluginsDir, shellOrigins: config.shellOrigins },
     });
     closers.push(() => app.close());
     jobLog = app.log;

@@ -9,6 +9,7 @@ import { healthOperations } from './health-operations.js';
 import { mutableOperations } from './mutable-operations.js';
 import type { Operation } from './operation.js';
 import { pinOperations } from './pin-operations.js';
+import { pluginOperations } from './plugin-operations.js';
 import { storageOperations } from './storage-operations.js';
 import { toJsonSchema } from './to-json-schema.js';
 
@@ -26,6 +27,7 @@ export const zoneOperations: readonly Operation[] = [
   ...curationOperations,
   ...mutableOperations,
   ...edgeOperations,
+  ...pluginOperations,
 ];
 
 const tags = [
@@ -40,6 +42,7 @@ const tags = [
   { name: 'curations', description: 'curation documents and the outbox (§9)' },
   { name: 'mutables', description: 'versioned values with compare-and-swap (§12)' },
   { name: 'edge', description: 'edge resources: figurl share (§11)' },
+  { name: 'plugins', description: 'the plugin host: static plugin bundles for the shell (§13)' },
 ];
 
 /**

@@ -38,6 +38,11 @@ export async function blobRoutes(app: FastifyInstance, context: ZoneContext): Pr
   });
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Figure pages on other origins read blobs directly, errors included
+    // (a 404 must read as "not found", not as a network failure). No credentials ride along (a private
+    // blob needs a token or a signed link, both given explicitly), so any origin may read.
+    reply.header('access-control-allow-origin', '*');
+    reply.header('access-control-expose-headers', 'content-length, content-range, accept-ranges, etag');
     const { hash } = parseWith(hashParamsSchema, request.params, 'blob URL');
     const { zone, actor, signed } = await authorizeDownload(context, request, hash);
     const blob = await context.storage.blobs.find(hash);
