@@ -3,6 +3,7 @@ export { digestFile, sha1File } from './digest-file.js';
 export { downloadBlobNode, type NodeBlobDownload } from './download-blob-node.js';
 export { type LoadedFile, type LoadFileOptions, loadFile } from './load-file.js';
 export { readFileChunks } from './read-file-chunks.js';
+export { type SafeFetchLookup, type SafeFetchOptions, type SafeFetchResponse, safeFetch } from './safe-fetch.js';
 export { type RunShareOptions, runShare } from './share/run-share.js';
 export { type StoredFile, storeFile } from './store-file.js';
 export { toCachePath } from './to-cache-path.js';
