@@ -1,0 +1,166 @@
+import { decodeDataUri, FigurlError, type LoadOptions, parseGitHubUri, parseUri } from '@figurl/sdk';
+import { blobUrl } from '../blob-url';
+
+export interface BrowserLoaderOptions {
+  zoneUrl: string;
+  /** The figURL's `zone`, passed to the zone with sha1 reads. */
+  zone: string | undefined;
+  fetch?: typeof fetch;
+}
+
+/**
+ * How the figure page reads a URI in the browser: sha1/kachery blobs straight from the zone,
+ * `gh://` through the shell's server (the user's token never reaches the browser), web and
+ * Zenodo URLs directly, falling back to the shell's guarded server-side fetch when the browser
+ * may not read them (CORS). The host verifies hashes; this only fetches.
+ */
+export function createBrowserLoader(options: BrowserLoaderOptions) {
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  const load = async (uri: string, loadOptions: LoadOptions): Promise<Uint8Array> => {
+    if (uri.startsWith('data:')) return slice(decodeDataUri(uri), loadOptions);
+    const parsed = parseUri(uri);
+    switch (parsed.kind) {
+      case 'sha1':
+      case 'kachery':
+        return fetchBytes(fetchFn, blobUrl(options.zoneUrl, parsed.hash, options.zone), uri, loadOptions);
+      case 'gh': {
+        parseGitHubUri(uri);
+        const bytes = await fetchBytes(fetchFn, `/api/github/contents?uri=${encodeURIComponent(uri)}`, uri, {
+          ...loadOptions,
+          startByte: undefined,
+          endByte: undefined,
+        });
+        // The `.uri` convention: the file holds the sha1:// URI of the real content.
+        if (uri.split('?')[0]?.endsWith('.uri')) {
+          const target = new TextDecoder().decode(bytes).trim();
+          const hash = /^sha1:\/\/([0-9a-f]{40})/.exec(target)?.[1];
+          if (hash === undefined) {
+            throw new FigurlError(
+              'INVALID_URI',
+              `${uri} should hold a sha1:// URI, it holds ${JSON.stringify(target.slice(0, 80))}`,
+            );
+          }
+          return load(`sha1://${hash}`, loadOptions);
+        }
+        return slice(bytes, loadOptions);
+      }
+      case 'http':
+        return fetchWithFallback(fetchFn, uri, uri, loadOptions);
+      case 'zenodo':
+        return fetchWithFallback(fetchFn, zenodoContentUrl(uri), uri, loadOptions);
+      default:
+        throw new FigurlError(
+          'INVALID_URI',
+          `cannot load ${JSON.stringify(uri)}: ${parsed.kind} URIs name plugins, not data`,
+        );
+    }
+  };
+
+  const fileDataUrl = async (uri: string): Promise<string> => {
+    if (uri.startsWith('data:')) return uri;
+    const parsed = parseUri(uri);
+    if (parsed.kind === 'sha1' || parsed.kind === 'kachery') return blobUrl(options.zoneUrl, parsed.hash, options.zone);
+    if (parsed.kind === 'http') return uri;
+    if (parsed.kind === 'zenodo') return zenodoContentUrl(uri);
+    throw new FigurlError('INVALID_URI', `no direct download URL for ${JSON.stringify(uri)}: use getFileData`);
+  };
+
+  return { load, fileDataUrl };
+}
+
+function zenodoContentUrl(uri: string): string {
+  const match = /^(zenodo(?:-sandbox)?):\/\/([0-9]+)\/(.+)$/.exec(uri.split('?')[0] ?? '');
+  if (match === null)
+    throw new FigurlError(
+      'INVALID_URI',
+      `invalid Zenodo URI ${JSON.stringify(uri)}: expected zenodo://<record>/<file>`,
+    );
+  const host = match[1] === 'zenodo' ? 'zenodo.org' : 'sandbox.zenodo.org';
+  const path = (match[3] as string).split('/').map(encodeURIComponent).join('/');
+  return `https://${host}/api/records/${match[2]}/files/${path}/content`;
+}
+
+async function fetchWithFallback(fetchFn: typeof fetch, url: string, uri: string, options: LoadOptions) {
+  try {
+    return await fetchBytes(fetchFn, url, uri, options);
+  } catch (err) {
+    // A TypeError is the browser refusing (CORS) or failing to connect: ask the shell's server.
+    if (!(err instanceof TypeError)) throw err;
+    return fetchBytes(fetchFn, `/api/fetch?url=${encodeURIComponent(url)}`, uri, options);
+  }
+}
+
+async function fetchBytes(fetchFn: typeof fetch, url: string, uri: string, options: LoadOptions): Promise<Uint8Array> {
+  const ranged = options.startByte !== undefined || options.endByte !== undefined;
+  const headers: Record<string, string> = {};
+  if (ranged)
+    headers.range = `bytes=${options.startByte ?? 0}-${options.endByte === undefined ? '' : options.endByte - 1}`;
+  const res = await fetchFn(url, { headers });
+  if (!res.ok) throw await responseError(res, uri);
+  const length = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (length > options.maxBytes) {
+    await res.body?.cancel();
+    throw new FigurlError(
+      'PAYLOAD_TOO_LARGE',
+      `${uri} is ${length} bytes: more than the ${options.maxBytes} this figure may load`,
+    );
+  }
+  const bytes = await readBody(res, uri, Number.isFinite(length) ? length : undefined, options);
+  // A server that ignores Range answers 200 with everything: cut out what was asked for.
+  return ranged && res.status === 200 ? slice(bytes, options) : bytes;
+}
+
+async function readBody(res: Response, uri: string, total: number | undefined, options: LoadOptions) {
+  if (res.body === null) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    if (loaded > options.maxBytes) {
+      await reader.cancel();
+      throw new FigurlError(
+        'PAYLOAD_TOO_LARGE',
+        `${uri} is more than the ${options.maxBytes} bytes this figure may load`,
+      );
+    }
+    chunks.push(value);
+    if (total !== undefined) options.onProgress?.(loaded, total);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+function slice(bytes: Uint8Array, options: LoadOptions): Uint8Array {
+  if (options.startByte === undefined && options.endByte === undefined) return bytes;
+  return bytes.subarray(options.startByte ?? 0, options.endByte ?? bytes.byteLength);
+}
+
+async function responseError(res: Response, uri: string): Promise<FigurlError> {
+  let message = '';
+  try {
+    const body = (await res.json()) as { message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // Not a figurl error body.
+  }
+  const detail = message === '' ? `HTTP ${res.status}` : message;
+  if (res.status === 404) return new FigurlError('NOT_FOUND', `${uri} was not found (${detail})`);
+  if (res.status === 401) return new FigurlError('UNAUTHORIZED', `${uri} is private: ${detail}`);
+  if (res.status === 403) return new FigurlError('FORBIDDEN', `${uri} is private: ${detail}`);
+  if (res.status === 409) return new FigurlError('CONFLICT', `${uri}: ${detail}`);
+  if (res.status === 429) return new FigurlError('RATE_LIMITED', `${uri}: ${detail}`);
+  return new FigurlError(
+    res.status >= 500 ? 'UNAVAILABLE' : 'INVALID_REQUEST',
+    `${uri} could not be loaded: ${detail}`,
+  );
+}
