@@ -1,0 +1,8 @@
+import { handleGitHubLogin } from '../../../../../lib/auth-handlers';
+import { getShellDeps } from '../../../../../lib/get-shell-deps';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Promise<Response> {
+  return handleGitHubLogin(request, getShellDeps());
+}

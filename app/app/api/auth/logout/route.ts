@@ -1,0 +1,6 @@
+import { handleSignOut } from '../../../../lib/auth-handlers';
+import { getShellDeps } from '../../../../lib/get-shell-deps';
+
+export function POST(request: Request): Promise<Response> {
+  return handleSignOut(request, getShellDeps());
+}
