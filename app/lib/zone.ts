@@ -1,4 +1,5 @@
 import 'server-only';
+import type { FigureRecord } from '@figurl/sdk';
 import { getShellConfig } from './shell-config';
 
 export interface InstalledPlugin {
@@ -31,17 +32,8 @@ export async function listPlugins(): Promise<InstalledPlugin[]> {
   return pluginList.plugins;
 }
 
-export interface RegisteredFigure {
-  id: string;
-  view: string;
-  data: string;
-  label: string;
-  pinned?: boolean;
-  createdAt?: string;
-}
-
 /** Recent figures of the zone's registry, newest first; null when the zone does not answer. */
-export async function listFigures(limit = 24): Promise<RegisteredFigure[] | null> {
+export async function listFigures(limit = 24): Promise<FigureRecord[] | null> {
   const { zoneUrl } = getShellConfig();
   try {
     const res = await fetch(`${zoneUrl}/api/v1/figures?limit=${limit}`, {
@@ -49,7 +41,7 @@ export async function listFigures(limit = 24): Promise<RegisteredFigure[] | null
       cache: 'no-store',
     });
     if (!res.ok) return null;
-    const body = (await res.json()) as { figures?: RegisteredFigure[] };
+    const body = (await res.json()) as { figures?: FigureRecord[] };
     return Array.isArray(body.figures) ? body.figures : [];
   } catch {
     return null;

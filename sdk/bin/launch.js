@@ -15,6 +15,19 @@ export async function launch(command) {
   });
   try {
     const args = process.argv.slice(2);
+    if (command === undefined && args[0] === 'up') {
+      await registerTypeScript();
+      // The whole of figurl on this machine: zone, plugin host and shell (the app package).
+      const app = await import('@figurl/app/up').catch((err) => {
+        if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+        throw new Error('"figurl up" needs the figurl shell: run it from a figurl checkout (npm install)');
+      });
+      process.exitCode = await app.runUp(args.slice(1), {
+        env: process.env,
+        say: (line) => process.stderr.write(`figurl: ${line}\n`),
+      });
+      return;
+    }
     if (command === undefined && args[0] === 'zone') {
       await registerTypeScript();
       // Running or administering a zone needs the zone package, which scientists' machines
