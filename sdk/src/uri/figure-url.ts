@@ -1,10 +1,11 @@
 import { type CanonicalJsonValue, canonicalJson } from '../canonical-json/index.js';
 import { FigurlError, quote } from '../errors/index.js';
+import { assertViewUri } from './assert-view-uri.js';
 import { parseUri } from './parse-uri.js';
 import { quoteLabel } from './quote-label.js';
 
 export interface FigureUrlOptions {
-  /** The plugin URI (`v`), e.g. `gs://figurl/vegalite-2`. */
+  /** The plugin (`v`): a location such as `gs://figurl/vegalite-2`, or a plugin name such as `vegalite`. */
   view: string;
   /** The data URI (`d`), e.g. `sha1://<hash>`. */
   data: string;
@@ -35,7 +36,7 @@ export interface FigureUrlOptions {
 export function figureUrl(options: FigureUrlOptions): string {
   const base = checkBaseUrl(options.baseUrl);
   // Validated so a figURL never carries a URI the shell cannot resolve.
-  parseUri(options.view);
+  assertViewUri(options.view);
   parseUri(options.data);
   let url = `${base}/f?v=${options.view}&d=${options.data}`;
   if (options.hide) url += '&hide=1';

@@ -1,3 +1,4 @@
+export { assertViewUri, isPluginName } from './assert-view-uri.js';
 export { decodeDataUri } from './decode-data-uri.js';
 export { type FigureUrlOptions, figureUrl } from './figure-url.js';
 export {

@@ -1,4 +1,5 @@
 import {
+  assertViewUri,
   decodeDataUri,
   FigurlError,
   type FigurlUri,
@@ -12,12 +13,12 @@ import type { Actor } from '../auth/authorize.js';
 import type { ZoneContext } from '../zone-context.js';
 import { collectBlobRefs } from './collect-blob-refs.js';
 
-const viewKinds = new Set(['gs', 'npm', 'http']);
 const dataKinds = new Set(['sha1', 'kachery', 'gh', 'zenodo', 'data', 'http']);
 
 /**
- * Records a figURL for `actor`: checks both URIs with the sdk parser, requires a `sha1://` data
- * blob to be in the zone (unless `requireData: false`), refuses data the actor may not read
+ * Records a figURL for `actor`: checks both URIs with the sdk (the view may also be a plugin name
+ * such as `vegalite`), requires a `sha1://` data blob to be in the zone (unless
+ * `requireData: false`), refuses data the actor may not read
  * (registering must not open up someone else's private blobs), and stores the figure with a
  * blob ref for every blob its data reaches.
  *
@@ -29,7 +30,7 @@ export async function registerFigure(
   input: { zoneName: string; actor: Actor; request: z.output<typeof registerFigureRequestSchema> },
 ): Promise<RegisterFigureResponse> {
   const { request, actor } = input;
-  checkKind(parseUri(request.viewUri), request.viewUri, viewKinds, 'a plugin URI (gs://, npm:// or http(s)://)');
+  assertViewUri(request.viewUri);
   const data = checkKind(
     parseUri(request.dataUri),
     request.dataUri,
