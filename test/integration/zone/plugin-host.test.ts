@@ -52,7 +52,7 @@ describe('plugin host', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(csp).toContain('frame-ancestors http://127.0.0.1:3000 https://figurl.example.org');
+    expect(csp).toContain("frame-ancestors 'self' http://127.0.0.1:3000 https://figurl.example.org");
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });

@@ -30,7 +30,8 @@ export interface PluginManifest {
  */
 export async function pluginRoutes(app: FastifyInstance, options: PluginHostOptions): Promise<void> {
   const plugins = findPlugins(options.dir);
-  const ancestors = options.shellOrigins.length > 0 ? options.shellOrigins.join(' ') : "'none'";
+  // 'self' too: a plugin may embed figures (markdown), whose shell frames plugins again.
+  const ancestors = ["'self'", ...options.shellOrigins].join(' ');
   const csp = (manifest: PluginManifest) =>
     [
       "default-src 'self'",
