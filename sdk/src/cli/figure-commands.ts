@@ -1,4 +1,4 @@
-import type { Figure } from '../schemas/figures.js';
+import type { FigureRecord } from '../schemas/figures.js';
 import { figureUrl } from '../uri/figure-url.js';
 import { createFigureClient } from '../zone-client/figure-client.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -6,7 +6,7 @@ import type { CommandContext } from './command-context.js';
 import { type CommandSpec, definedOnly } from './command-spec.js';
 import { writeOutput } from './write-output.js';
 
-const figureUrlOf = (context: CommandContext, figure: Figure) =>
+const figureUrlOf = (context: CommandContext, figure: FigureRecord) =>
   figureUrl({
     baseUrl: context.settings.shellUrl,
     view: figure.viewUri,

@@ -52,7 +52,7 @@ const isoTimeSchema = z.iso.datetime({ offset: true, error: 'expected an ISO 860
 /** `POST /api/v1/figures`: record a figURL. The owner is whoever asks. */
 export const registerFigureRequestSchema = z
   .strictObject({
-    /** The plugin: `gs://…`, `npm://…` or `http(s)://…`. */
+    /** The plugin: `gs://…`, `npm://…`, `http(s)://…`, or a plugin name such as `vegalite`. */
     viewUri: uriTextSchema,
     /** The data: `sha1://…`, `kachery:…`, `gh://…`, `zenodo://…`, `data:…` or `http(s)://…`. */
     dataUri: uriTextSchema,
@@ -95,7 +95,8 @@ export const figureSchema = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
-export type Figure = z.infer<typeof figureSchema>;
+/** A figure as the registry holds it (not the `Figure` builder of `sdk/src/figures/`). */
+export type FigureRecord = z.infer<typeof figureSchema>;
 
 export const registerFigureResponseSchema = z.strictObject({
   figure: figureSchema,

@@ -2,7 +2,7 @@ import { FigurlError, quote } from '../errors/index.js';
 import {
   type DeleteFigureResponse,
   deleteFigureResponseSchema,
-  type Figure,
+  type FigureRecord,
   figureSchema,
   type ListFiguresResponse,
   listFiguresResponseSchema,
@@ -35,11 +35,11 @@ export interface FigureClient {
   /** `POST /api/v1/figures`: records a figURL owned by the caller. */
   register(request: RegisterFigureRequest): Promise<RegisterFigureResponse>;
   /** `GET /api/v1/figures/:id`; NOT_FOUND when absent, deleted or private to others. */
-  get(id: string): Promise<Figure>;
+  get(id: string): Promise<FigureRecord>;
   /** One page of `GET /api/v1/figures`, newest first. */
   list(options?: ListFiguresOptions): Promise<ListFiguresResponse>;
   /** `PATCH /api/v1/figures/:id` (owner only): sets the given fields. */
-  update(id: string, changes: UpdateFigureRequest): Promise<Figure>;
+  update(id: string, changes: UpdateFigureRequest): Promise<FigureRecord>;
   /** `DELETE /api/v1/figures/:id` (owner only). */
   remove(id: string): Promise<DeleteFigureResponse>;
   /** `POST /api/v1/blobs/:sha1/signed-url`: a link that downloads without credentials until it expires. */

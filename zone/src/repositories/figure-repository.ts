@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@figurl/prisma';
-import { type Figure, FigurlError } from '@figurl/sdk';
+import { type FigureRecord, FigurlError } from '@figurl/sdk';
 import { lockBlobsForReference } from '../lifecycle/blob-lock.js';
 
 export interface NewFigure {
@@ -58,12 +58,12 @@ export interface FigureRepository {
     figure: NewFigure,
     blobRefs: readonly string[],
     options?: { requireSha1?: string | undefined },
-  ): Promise<Figure>;
+  ): Promise<FigureRecord>;
   /** A figure that is not deleted (it may have expired), or null. */
-  find(id: string): Promise<Figure | null>;
+  find(id: string): Promise<FigureRecord | null>;
   /** Newest first (createdAt, then id, descending). */
-  list(filter: FigureFilter): Promise<Figure[]>;
-  update(id: string, changes: FigureChanges): Promise<Figure | null>;
+  list(filter: FigureFilter): Promise<FigureRecord[]>;
+  update(id: string, changes: FigureChanges): Promise<FigureRecord | null>;
   /** Marks the figure deleted and removes its blob refs; null when it was not there (any more). */
   softDelete(id: string, now: Date): Promise<Date | null>;
 }
@@ -89,7 +89,7 @@ const select = {
 
 type FigureRow = Prisma.FigureGetPayload<{ select: typeof select }>;
 
-function toFigure(row: FigureRow): Figure {
+function toFigure(row: FigureRow): FigureRecord {
   return {
     id: row.id,
     zone: row.zoneName,

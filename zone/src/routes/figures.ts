@@ -1,6 +1,6 @@
 import {
   deleteFigureResponseSchema,
-  type Figure,
+  type FigureRecord,
   FigurlError,
   figureSchema,
   listFiguresQuerySchema,
@@ -117,7 +117,10 @@ async function findFigure(context: ZoneContext, request: FastifyRequest, action:
 }
 
 /** The figure the request names, once the actor is its owner. */
-async function findOwnFigure(context: ZoneContext, request: FastifyRequest): Promise<{ figure: Figure; actor: Actor }> {
+async function findOwnFigure(
+  context: ZoneContext,
+  request: FastifyRequest,
+): Promise<{ figure: FigureRecord; actor: Actor }> {
   const found = await findFigure(context, request, 'upload');
   if (found.figure.owner !== found.actor.userId) {
     throw new FigurlError(
