@@ -3,6 +3,7 @@ export * from './canonical-json/index.js';
 export * from './curation/index.js';
 export * from './errors/index.js';
 export * from './feeds/index.js';
+export * from './figures/index.js';
 export * from './hash/index.js';
 export * from './protocol/index.js';
 export * from './schemas/index.js';

@@ -1,7 +1,10 @@
 export { createNodeHasher } from './create-node-hasher.js';
 export { digestFile, sha1File } from './digest-file.js';
 export { downloadBlobNode, type NodeBlobDownload } from './download-blob-node.js';
+export { Figure, Markdown, Plotly, VegaLite } from './env-figures.js';
+export { figurlFromEnv } from './figurl-from-env.js';
 export { type LoadedFile, type LoadFileOptions, loadFile } from './load-file.js';
+export { parseGitHubEnv } from './parse-github-env.js';
 export { readFileChunks } from './read-file-chunks.js';
 export { type SafeFetchLookup, type SafeFetchOptions, type SafeFetchResponse, safeFetch } from './safe-fetch.js';
 export { type RunShareOptions, runShare } from './share/run-share.js';
