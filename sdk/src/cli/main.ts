@@ -8,6 +8,7 @@ import { type CommandSpec, definedOnly } from './command-spec.js';
 import { createProgressReporter } from './create-progress-reporter.js';
 import { feedCommands } from './feed-commands.js';
 import { figureCommands } from './figure-commands.js';
+import { makeFigureCommands } from './make-figure-commands.js';
 import { mutableCommands } from './mutable-commands.js';
 import { parseCliSettings } from './parse-cli-settings.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -22,11 +23,16 @@ const commands: Record<string, CommandSpec> = {
   ...pinCommands,
   ...feedCommands,
   ...figureCommands,
+  ...makeFigureCommands,
   ...mutableCommands,
   ...shareCommands,
 };
 
-/** Words that only name a group of commands (`feed` in `figurl feed append`). */
+/**
+ * Words that name a group of commands (`feed` in `figurl feed append`). A group may also have a
+ * command of its own, keyed by the group word alone (`figure <viewUri> <data.json>`): it runs
+ * when the next word names none of the group's commands.
+ */
 const groups = new Set(
   Object.keys(commands)
     .filter((name) => name.includes(' '))
@@ -65,8 +71,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === 'help') return help(io, helpTopic(argv, words.slice(1)));
   const grouped = groups.has(first);
   const second = words[1] === undefined ? undefined : (argv[words[1]] as string);
-  const name = grouped && second !== undefined ? `${first} ${second}` : first;
-  const spec = commands[name];
+  const sub = grouped && second !== undefined ? `${first} ${second}` : undefined;
+  const name = sub !== undefined && (commands[sub] !== undefined || commands[first] === undefined) ? sub : first;
+  // A group word alone is not its own command: `figurl figure` asks which figure command.
+  const spec = grouped && second === undefined ? undefined : commands[name];
   if (spec === undefined) {
     if (grouped) {
       if (second === undefined && (argv.includes('--help') || argv.includes('-h'))) return help(io, first);
@@ -132,6 +140,8 @@ function groupCommands(group: string): string {
   const names = Object.keys(commands)
     .filter((name) => name.startsWith(`${group} `))
     .map((name) => name.slice(group.length + 1));
+  const own = commands[group];
+  if (own !== undefined) names.push(own.operands.names);
   return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
@@ -141,15 +151,22 @@ async function help(io: CliIo, command?: string): Promise<number> {
 }
 
 function usageOf(command: string | undefined): string {
+  if (command !== undefined && groups.has(command)) return groupUsage(command);
   const spec = command === undefined ? undefined : commands[command];
   if (spec !== undefined) return spec.usage;
-  if (command !== undefined && groups.has(command)) {
-    const lines = Object.entries(commands)
-      .filter(([name]) => name.startsWith(`${command} `))
-      .map(([, sub]) => `  ${(sub.usage.split('\n')[0] ?? '').replace(/^usage: /, '')}`);
-    return `usage: figurl ${command} <command> [options]\n\ncommands:\n${lines.join('\n')}`;
-  }
   return generalUsage(commands);
+}
+
+/** A group's help: its commands' usage lines, after the group's own command's help if it has one. */
+function groupUsage(group: string): string {
+  const lines = Object.entries(commands)
+    .filter(([name]) => name.startsWith(`${group} `))
+    .map(([, sub]) => `  ${(sub.usage.split('\n')[0] ?? '').replace(/^usage: /, '')}`);
+  const listing = `commands:\n${lines.join('\n')}`;
+  const own = commands[group];
+  if (own === undefined) return `usage: figurl ${group} <command> [options]\n\n${listing}`;
+  const [first, ...rest] = own.usage.split('\n');
+  return `${first}\n       figurl ${group} <command> [options]\n${rest.join('\n')}\n\n${listing}`;
 }
 
 async function report(err: unknown, io: CliIo, debug: boolean): Promise<number> {
