@@ -10,9 +10,10 @@ export type FigureData = CanonicalJsonValue | object;
 
 /**
  * The text a figure's data is stored as: canonical JSON (keys sorted by code point, compact,
- * ASCII, as Python's `json.dumps(…, separators=(',', ':'), sort_keys=True)`), so the same data
- * is the same blob, the same `sha1://` URI and the same figURL, whatever order its keys were
- * built in. Throws INVALID_REQUEST naming the path of a value JSON cannot hold.
+ * ASCII), the text kachery-cloud's `store_json` writes (`simplejson.dumps(x, separators=(',', ':'),
+ * allow_nan=False, sort_keys=True)`). The same data is the same blob, the same `sha1://` URI and
+ * the same figURL, whatever order its keys were built in. Throws INVALID_REQUEST naming the path
+ * of a value JSON cannot hold.
  *
  * @example
  * figureDataJson({ spec: { mark: 'bar', data: { values: [{ a: 1 }] } } });

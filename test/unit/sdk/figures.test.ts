@@ -82,6 +82,27 @@ describe('figure data', () => {
     expect(figureDataJson(parseJsonPreservingNumbers('{"x": 1.0, "y": 1}'))).toBe('{"x":1.0,"y":1}');
   });
 
+  it('is the text kachery-cloud’s store_json writes for the same data, so Python gives the same d', () => {
+    // Printed by Python 3: json.dumps(d, separators=(',', ':'), sort_keys=True, allow_nan=False),
+    // what kachery_cloud.store_json writes (with simplejson), and hashlib.sha1 of it.
+    const python =
+      '{"spec":{"data":{"values":[{"t":0,"v":1.5},{"t":1,"v":2.0}]},"encoding":{"x":{"field":"t"}},' +
+      '"mark":"line","title":"\\u00e9 \\ud83d\\ude00"}}';
+    const figure = new VegaLite({
+      mark: 'line',
+      data: {
+        values: [
+          { t: 0, v: 1.5 },
+          { t: 1, v: new PythonFloat(2) },
+        ],
+      },
+      title: 'é 😀',
+      encoding: { x: { field: 't' } },
+    });
+    expect(figure.json).toBe(python);
+    expect(sha1(figure.json)).toBe('0cc1042d5ff24b1485569e7b33bddc24e73cb032');
+  });
+
   it('is exactly {spec}, {source} or {type, spec} for the figurl.org plugins', () => {
     expect(JSON.parse(new VegaLite(spec).json)).toEqual({ spec });
     expect(new VegaLite(spec).view).toBe('gs://figurl/vegalite-2');
