@@ -33,7 +33,8 @@ export const storeFileRequestSchema = z.object({
   type: z.literal('storeFile'),
   fileData: z.string(),
   uri: z.string().max(8192).optional(),
-  jotId: z.string().optional(),
+  // "One visualization still passes undefined"; null is tolerated as well.
+  jotId: z.string().nullish(),
   figurlProtocolVersion: protocolVersion,
 });
 export const storeGithubFileRequestSchema = z.object({
