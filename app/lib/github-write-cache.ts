@@ -2,8 +2,11 @@
 export interface GitHubWrite {
   /** The file's blob sha after the write. */
   sha: string;
-  /** Its sha before the write; null when the write created it. */
-  previousSha: string | null;
+  /**
+   * The versions it replaced, which GitHub may still answer with: the sha before the write (null
+   * when the write created the file), and those of earlier writes still in the cache.
+   */
+  replaced: ReadonlyArray<string | null>;
   bytes: Uint8Array;
   /** Who wrote it: only they are shown a created file GitHub does not list yet. */
   login: string;
@@ -30,7 +33,7 @@ const maxEntryBytes = 4 * 1024 * 1024;
  *
  * @example
  * const cache = createGitHubWriteCache();
- * cache.remember(uri, { sha, previousSha, bytes, login, writtenAt: Date.now() });
+ * cache.remember(uri, { sha, replaced: [oldSha], bytes, login, writtenAt: Date.now() });
  */
 export function createGitHubWriteCache(): GitHubWriteCache {
   const entries = new Map<string, GitHubWrite>();

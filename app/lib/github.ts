@@ -65,7 +65,7 @@ export async function readGitHubFile(
     token: session?.token,
     what: `reading ${key}`,
   });
-  if (response.status === 404 && written?.previousSha === null && written.login === session?.login) {
+  if (response.status === 404 && written?.replaced.includes(null) && written.login === session?.login) {
     // Created by this user a moment ago and not listed yet.
     return { bytes: written.bytes, sha: written.sha };
   }
@@ -74,7 +74,7 @@ export async function readGitHubFile(
   if (written !== undefined) {
     // Whoever can read the old version may see the one written over it; any other sha means
     // GitHub has caught up (or someone wrote since), and GitHub is right from then on.
-    if (file.sha === written.previousSha) return { bytes: written.bytes, sha: written.sha };
+    if (written.replaced.includes(file.sha)) return { bytes: written.bytes, sha: written.sha };
     deps.cache.forget(key);
   }
   if (file.size > maxGitHubFileBytes) {
@@ -121,7 +121,8 @@ export async function writeGitHubFile(
   const readSha = current.ok ? parseFileAnswer(await current.json(), key).sha : null;
   // Our own write a moment ago counts even if GitHub still answers with what it replaced.
   const written = deps.cache.find(key, (deps.now ?? Date.now)());
-  const sha = written !== undefined && written.previousSha === readSha ? written.sha : readSha;
+  const ownEarlierWrite = written?.replaced.includes(readSha) ? written : undefined;
+  const sha = ownEarlierWrite?.sha ?? readSha;
   const bytes = new TextEncoder().encode(write.content);
   const response = await requestGitHub(deps, {
     url: path,
@@ -153,7 +154,8 @@ export async function writeGitHubFile(
   if (!answer.success) throw new FigurlError('UNAVAILABLE', `GitHub saved ${quote(key)} but answered without a commit`);
   deps.cache.remember(key, {
     sha: answer.data.content.sha,
-    previousSha: sha,
+    // Bounded: a burst of saves within the ten minutes should not grow an entry without end.
+    replaced: [sha, ...(ownEarlierWrite?.replaced ?? [])].slice(0, 20),
     bytes,
     login: session.login,
     writtenAt: (deps.now ?? Date.now)(),
