@@ -98,7 +98,8 @@ async function fetchBytes(fetchFn: typeof fetch, url: string, uri: string, optio
     headers.range = `bytes=${options.startByte ?? 0}-${options.endByte === undefined ? '' : options.endByte - 1}`;
   const res = await fetchFn(url, { headers });
   if (!res.ok) throw await responseError(res, uri);
-  const length = Number(res.headers.get('content-length') ?? Number.NaN);
+  // Next drops Content-Length from route-handler answers; the shell's routes repeat it.
+  const length = Number(res.headers.get('content-length') ?? res.headers.get('x-figurl-content-length') ?? Number.NaN);
   if (length > options.maxBytes) {
     await res.body?.cancel();
     throw new FigurlError(
