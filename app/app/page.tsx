@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { SiteHeader } from '../components/site-header';
-import { type GalleryFigure, listGalleryFigures } from '../lib/list-gallery-figures';
+import { type GalleryFigure, listGalleryFigures } from '../lib/zone';
 import { getSession } from '../lib/session';
 import { getShellConfig } from '../lib/shell-config';
 

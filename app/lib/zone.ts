@@ -1,5 +1,4 @@
 import 'server-only';
-import type { FigureRecord } from '@figurl/sdk';
 import { getShellConfig } from './shell-config';
 
 export interface InstalledPlugin {
@@ -32,18 +31,5 @@ export async function listPlugins(): Promise<InstalledPlugin[]> {
   return pluginList.plugins;
 }
 
-/** Recent figures of the zone's registry, newest first; null when the zone does not answer. */
-export async function listFigures(limit = 24): Promise<FigureRecord[] | null> {
-  const { zoneUrl } = getShellConfig();
-  try {
-    const res = await fetch(`${zoneUrl}/api/v1/figures?limit=${limit}`, {
-      signal: AbortSignal.timeout(3000),
-      cache: 'no-store',
-    });
-    if (!res.ok) return null;
-    const body = (await res.json()) as { figures?: FigureRecord[] };
-    return Array.isArray(body.figures) ? body.figures : [];
-  } catch {
-    return null;
-  }
-}
+// The home page's gallery asks the registry through the sdk's figure client: list-gallery-figures.ts.
+export { type Gallery, type GalleryFigure, listGalleryFigures } from './list-gallery-figures';
