@@ -1,8 +1,7 @@
 import { FigurlError } from '../errors/index.js';
+import { isPluginName } from '../uri/assert-view-uri.js';
 import { parseUri } from '../uri/parse-uri.js';
 
-/** Our own plugins are named by short names: `vegalite`, `sortingview`. */
-export const pluginNamePattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * figURLs in papers name figurl.org's plugins; these open in our compatible plugins instead,
@@ -46,7 +45,7 @@ export interface ResolvedView {
 export function resolveView(view: string, options: ResolveViewOptions): ResolvedView {
   const alias = findAlias(view, options.aliases);
   if (alias !== undefined && options.plugins.has(alias)) return ourPlugin(alias, options);
-  if (pluginNamePattern.test(view)) {
+  if (isPluginName(view)) {
     if (!options.plugins.has(view)) {
       throw new FigurlError(
         'NOT_FOUND',

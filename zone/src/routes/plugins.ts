@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { FigurlError, pluginNamePattern } from '@figurl/sdk';
+import { FigurlError, isPluginName } from '@figurl/sdk';
 import type { FastifyInstance } from 'fastify';
 
 export interface PluginHostOptions {
@@ -85,7 +85,7 @@ function findPlugins(dir: string | undefined): Map<string, { dir: string; manife
   const found = new Map<string, { dir: string; manifest: PluginManifest }>();
   if (dir === undefined || !existsSync(dir)) return found;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !pluginNamePattern.test(entry.name)) continue;
+    if (!entry.isDirectory() || !isPluginName(entry.name)) continue;
     const pluginDir = path.join(dir, entry.name);
     const manifestPath = path.join(pluginDir, 'figurl-plugin.json');
     if (!existsSync(manifestPath) || !existsSync(path.join(pluginDir, 'dist', 'index.html'))) continue;
