@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { SiteHeader } from '../components/site-header';
-import { type GalleryFigure, listGalleryFigures } from '../lib/zone';
 import { getSession } from '../lib/session';
 import { getShellConfig } from '../lib/shell-config';
+import { type GalleryFigure, listGalleryFigures } from '../lib/zone';
 
 // The gallery is the zone's current list, and the header shows who is signed in.
 export const dynamic = 'force-dynamic';

@@ -86,7 +86,9 @@ function parseAliases(text: string | undefined): Record<string, string | null> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error(`invalid environment: FIGURL_PLUGIN_ALIASES: expected "off" or a JSON object, got ${text.slice(0, 80)}`);
+    throw new Error(
+      `invalid environment: FIGURL_PLUGIN_ALIASES: expected "off" or a JSON object, got ${text.slice(0, 80)}`,
+    );
   }
   const overrides = parseWith(z.record(z.string(), z.string().nullable()), value, 'FIGURL_PLUGIN_ALIASES');
   return { ...defaultPluginAliases, ...overrides };

@@ -12,7 +12,9 @@ export interface BrowserLoaderOptions {
  * How the figure page reads a URI in the browser: sha1/kachery blobs straight from the zone,
  * `gh://` through the shell's server (the user's token never reaches the browser), web and
  * Zenodo URLs directly, falling back to the shell's guarded server-side fetch when the browser
- * may not read them (CORS). The host verifies hashes; this only fetches.
+ * may not read them (CORS). Web URLs are read without the user's cookies, as the server-side
+ * fetch does: a figure naming the shell's own API (`/api/github/contents?uri=…`) as an http URI
+ * must not get it answered with the viewer's session. The host verifies hashes; this only fetches.
  */
 export function createBrowserLoader(options: BrowserLoaderOptions) {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -83,20 +85,26 @@ function zenodoContentUrl(uri: string): string {
 
 async function fetchWithFallback(fetchFn: typeof fetch, url: string, uri: string, options: LoadOptions) {
   try {
-    return await fetchBytes(fetchFn, url, uri, options);
+    return await fetchBytes(fetchFn, url, uri, options, 'omit');
   } catch (err) {
     // A TypeError is the browser refusing (CORS) or failing to connect: ask the shell's server.
     if (!(err instanceof TypeError)) throw err;
-    return fetchBytes(fetchFn, `/api/fetch?url=${encodeURIComponent(url)}`, uri, options);
+    return fetchBytes(fetchFn, `/api/fetch?url=${encodeURIComponent(url)}`, uri, options, 'omit');
   }
 }
 
-async function fetchBytes(fetchFn: typeof fetch, url: string, uri: string, options: LoadOptions): Promise<Uint8Array> {
+async function fetchBytes(
+  fetchFn: typeof fetch,
+  url: string,
+  uri: string,
+  options: LoadOptions,
+  credentials: RequestCredentials = 'same-origin',
+): Promise<Uint8Array> {
   const ranged = options.startByte !== undefined || options.endByte !== undefined;
   const headers: Record<string, string> = {};
   if (ranged)
     headers.range = `bytes=${options.startByte ?? 0}-${options.endByte === undefined ? '' : options.endByte - 1}`;
-  const res = await fetchFn(url, { headers });
+  const res = await fetchFn(url, { headers, credentials });
   if (!res.ok) throw await responseError(res, uri);
   // Next drops Content-Length from route-handler answers; the shell's routes repeat it.
   const length = Number(res.headers.get('content-length') ?? res.headers.get('x-figurl-content-length') ?? Number.NaN);

@@ -2,7 +2,6 @@ import { FigurlError } from '../errors/index.js';
 import { isPluginName } from '../uri/assert-view-uri.js';
 import { parseUri } from '../uri/parse-uri.js';
 
-
 /**
  * figURLs in papers name figurl.org's plugins; these open in our compatible plugins instead,
  * so the links work where the original hosts are gone. `*` matches any run of characters.

@@ -147,7 +147,7 @@ describe('figure host: recorded legacy requests (@figurl/interface 0.1.15)', () 
       child: childUri,
     });
     // getFileData defaults to json-deserialized for legacy plugins.
-    expect((byId.get('hRtPlmNaQz')?.response.fileData as { rates: unknown }).rates).toEqual([-1, 7]);
+    expect(byId.get('hRtPlmNaQz')?.response.fileData).toMatchObject({ rates: [-1, 7] });
     expect(byId.get('vBnMkLoPiU')?.response).toEqual({ type: 'getFileData', fileData: figureJson.slice(2, 9) });
     expect(byId.get('ZxCvBnMaSd')?.response).toEqual({ type: 'setUrlState' });
     expect(h.urlStates).toEqual([{ state: { unitId: 3 }, replace: false }]);
