@@ -72,7 +72,7 @@ export interface FigureHostOptions {
   /** `s` the figure was opened with: URIs in it (a curation's gh:// file) are the figure's. */
   initialState?: Record<string, unknown> | undefined;
   io: FigureHostIo;
-  limits?: Partial<FigureHostLimits>;
+  limits?: Partial<FigureHostLimits> | undefined;
 }
 
 export interface FigureHost {

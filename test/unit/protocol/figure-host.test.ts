@@ -27,10 +27,10 @@ interface Harness {
 
 function harness(options: {
   files: Record<string, Uint8Array>;
-  dataUri?: string;
-  initialState?: Record<string, unknown>;
+  dataUri?: string | undefined;
+  initialState?: Record<string, unknown> | undefined;
   storeFile?: (text: string) => Promise<string | undefined>;
-  limits?: { requestsPerSecond?: number; burst?: number; maxFileBytes?: number };
+  limits?: { requestsPerSecond?: number; burst?: number; maxFileBytes?: number } | undefined;
 }): Harness {
   const posted: unknown[] = [];
   const errors: FigurlError[] = [];
