@@ -1,5 +1,6 @@
 'use client';
 
+import { findSha1OfUri } from '@figurl/sdk';
 import { useState } from 'react';
 import { blobUrl } from '../lib/blob-url';
 
@@ -18,7 +19,7 @@ export interface FigureBarProps {
  */
 export function FigureBar({ label, dataUri, zoneUrl, zone, login }: FigureBarProps) {
   const [copied, setCopied] = useState(false);
-  const sha1 = /^(?:sha1:\/\/|kachery:[^:]*:sha1:)([0-9a-f]{40})/.exec(dataUri ?? '')?.[1];
+  const sha1 = findSha1OfUri(dataUri);
   const copy = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
     setCopied(true);

@@ -1,4 +1,4 @@
-import { isFigurlError, parseFigureParams, resolveView } from '@figurl/sdk';
+import { findSha1OfUri, isFigurlError, parseFigureParams, resolveView } from '@figurl/sdk';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { preload } from 'react-dom';
@@ -39,7 +39,7 @@ export default async function FigurePage({ searchParams }: { searchParams: Searc
     return <FigureUrlError error={err} />;
   }
   const parentOrigin = await requestOrigin(config.shellUrl);
-  const sha1 = /^(?:sha1:\/\/|kachery:[^:]*:sha1:)([0-9a-f]{40})/.exec(params.dataUri ?? '')?.[1];
+  const sha1 = findSha1OfUri(params.dataUri);
   if (sha1 !== undefined)
     preload(blobUrl(config.zoneUrl, sha1, params.zone), { as: 'fetch', crossOrigin: 'anonymous' });
   const session = await getSession();

@@ -1,10 +1,10 @@
 import {
-  createPortableHasher,
   type FigureHost,
   type FigureHostIo,
   FigurlError,
   type MessageToChild,
   parseGitHubUri,
+  sha1Hex,
   startInitializeFigure,
   toHex,
 } from '@figurl/sdk';
@@ -102,7 +102,7 @@ export function createFigurePageIo(options: FigurePageIoOptions) {
       if (window.parent !== window) window.parent.postMessage(message, '*');
     },
     onFigureError: options.onFigureError,
-    sha1: sha1Hex,
+    sha1: sha1OfBytes,
     now: () => performance.now(),
   };
 
@@ -143,12 +143,8 @@ export function createFigurePageIo(options: FigurePageIoOptions) {
   };
 }
 
-/** crypto.subtle where the page is a secure context; the portable hasher elsewhere (http on a LAN). */
-async function sha1Hex(bytes: Uint8Array): Promise<string> {
-  if (globalThis.crypto?.subtle !== undefined) {
-    return toHex(new Uint8Array(await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>)));
-  }
-  const hasher = createPortableHasher('sha1');
-  hasher.update(bytes);
-  return toHex(hasher.digest());
+/** crypto.subtle where the page is a secure context; the sdk's portable hasher elsewhere (http on a LAN). */
+async function sha1OfBytes(bytes: Uint8Array): Promise<string> {
+  if (globalThis.crypto?.subtle === undefined) return sha1Hex(bytes);
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>)));
 }

@@ -3,6 +3,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { type RequestOptions as HttpsRequestOptions, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { concatBytes } from '../bytes/concat-bytes.js';
 import { FigurlError, quote } from '../errors/index.js';
 import { describeUrl } from '../zone-client/describe-url.js';
 import { checkFetchTarget, type FetchPolicy, parseAllowedHost, parseFetchUrl } from './check-fetch-target.js';
@@ -240,13 +241,7 @@ async function readBody(
   }
   if (!response.complete) throw new FigurlError('UNAVAILABLE', `could not ${options.context}: the answer broke off`);
   // One copy into a buffer of its own: a Buffer may share its memory with others (the pool).
-  const body = new Uint8Array(bytes);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+  return concatBytes(chunks);
 }
 
 function toRequestHeaders(given: Record<string, string>): Record<string, string> {

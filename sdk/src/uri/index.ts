@@ -30,6 +30,6 @@ export { parseSha1Uri } from './parse-sha1-uri.js';
 export { parseUri } from './parse-uri.js';
 export { parseZenodoUri } from './parse-zenodo-uri.js';
 export { quoteLabel } from './quote-label.js';
-export { sha1FromUri } from './sha1-from-uri.js';
+export { findSha1OfUri, sha1FromUri } from './sha1-from-uri.js';
 export { type ToSha1UriOptions, toSha1Uri } from './to-sha1-uri.js';
 export { uriLimits } from './uri-limits.js';

@@ -17,3 +17,20 @@ export function sha1FromUri(uri: FigurlUri | string): string {
   if (parsed.kind === 'sha1' || parsed.kind === 'kachery') return parsed.hash;
   throw invalidUri(uri, 'a sha1:// or kachery:<zone>:sha1: URI', `a ${parsed.kind} URI names no sha1 hash`);
 }
+
+/**
+ * The sha1 hash a URI names, or undefined for any other URI (a `gh://` file, web data, none at
+ * all, an invalid one): what a figure page needs to decide whether a load can be verified.
+ *
+ * @example
+ * findSha1OfUri('sha1://b971c6ef19b1d70ae8f0feb989b106c319b36230?label=x'); // 'b971…6230'
+ * findSha1OfUri('gh://octo/lab/main/data.json');                            // undefined
+ */
+export function findSha1OfUri(uri: string | undefined): string | undefined {
+  if (uri === undefined) return undefined;
+  try {
+    return sha1FromUri(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes/concat-bytes.js';
 import { codeForStatus, errorBodySchema, FigurlError } from '../errors/index.js';
 import { describeUrl } from './describe-url.js';
 
@@ -56,11 +57,5 @@ async function readStart(response: Response): Promise<string> {
   } finally {
     await reader.cancel().catch(() => {});
   }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes.subarray(0, maxErrorBodyBytes));
+  return new TextDecoder().decode(concatBytes(chunks).subarray(0, maxErrorBodyBytes));
 }
