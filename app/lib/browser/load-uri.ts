@@ -1,4 +1,12 @@
-import { decodeDataUri, FigurlError, type LoadOptions, parseGitHubUri, parseUri } from '@figurl/sdk';
+import {
+  concatBytes,
+  decodeDataUri,
+  FigurlError,
+  type LoadOptions,
+  parseUri,
+  readStreamChunks,
+  type ZenodoUri,
+} from '@figurl/sdk';
 import { blobUrl } from '../blob-url';
 
 export interface BrowserLoaderOptions {
@@ -26,31 +34,19 @@ export function createBrowserLoader(options: BrowserLoaderOptions) {
       case 'sha1':
       case 'kachery':
         return fetchBytes(fetchFn, blobUrl(options.zoneUrl, parsed.hash, options.zone), uri, loadOptions);
-      case 'gh': {
-        parseGitHubUri(uri);
-        const bytes = await fetchBytes(fetchFn, `/api/github/contents?uri=${encodeURIComponent(uri)}`, uri, {
-          ...loadOptions,
-          startByte: undefined,
-          endByte: undefined,
-        });
-        // The `.uri` convention: the file holds the sha1:// URI of the real content.
-        if (uri.split('?')[0]?.endsWith('.uri')) {
-          const target = new TextDecoder().decode(bytes).trim();
-          const hash = /^sha1:\/\/([0-9a-f]{40})/.exec(target)?.[1];
-          if (hash === undefined) {
-            throw new FigurlError(
-              'INVALID_URI',
-              `${uri} should hold a sha1:// URI, it holds ${JSON.stringify(target.slice(0, 80))}`,
-            );
-          }
-          return load(`sha1://${hash}`, loadOptions);
-        }
-        return slice(bytes, loadOptions);
-      }
+      case 'gh':
+        return slice(
+          await fetchBytes(fetchFn, `/api/github/contents?uri=${encodeURIComponent(uri)}`, uri, {
+            ...loadOptions,
+            startByte: undefined,
+            endByte: undefined,
+          }),
+          loadOptions,
+        );
       case 'http':
         return fetchWithFallback(fetchFn, uri, uri, loadOptions);
       case 'zenodo':
-        return fetchWithFallback(fetchFn, zenodoContentUrl(uri), uri, loadOptions);
+        return fetchWithFallback(fetchFn, zenodoContentUrl(parsed), uri, loadOptions);
       default:
         throw new FigurlError(
           'INVALID_URI',
@@ -64,23 +60,18 @@ export function createBrowserLoader(options: BrowserLoaderOptions) {
     const parsed = parseUri(uri);
     if (parsed.kind === 'sha1' || parsed.kind === 'kachery') return blobUrl(options.zoneUrl, parsed.hash, options.zone);
     if (parsed.kind === 'http') return uri;
-    if (parsed.kind === 'zenodo') return zenodoContentUrl(uri);
+    if (parsed.kind === 'zenodo') return zenodoContentUrl(parsed);
     throw new FigurlError('INVALID_URI', `no direct download URL for ${JSON.stringify(uri)}: use getFileData`);
   };
 
   return { load, fileDataUrl };
 }
 
-function zenodoContentUrl(uri: string): string {
-  const match = /^(zenodo(?:-sandbox)?):\/\/([0-9]+)\/(.+)$/.exec(uri.split('?')[0] ?? '');
-  if (match === null)
-    throw new FigurlError(
-      'INVALID_URI',
-      `invalid Zenodo URI ${JSON.stringify(uri)}: expected zenodo://<record>/<file>`,
-    );
-  const host = match[1] === 'zenodo' ? 'zenodo.org' : 'sandbox.zenodo.org';
-  const path = (match[3] as string).split('/').map(encodeURIComponent).join('/');
-  return `https://${host}/api/records/${match[2]}/files/${path}/content`;
+/** Zenodo's file download (`/api/records/<id>/files/<path>/content`), on the sandbox for `zenodo-sandbox://`. */
+function zenodoContentUrl(uri: ZenodoUri): string {
+  const host = uri.sandbox ? 'sandbox.zenodo.org' : 'zenodo.org';
+  const path = uri.path.split('/').map(encodeURIComponent).join('/');
+  return `https://${host}/api/records/${uri.recordId}/files/${path}/content`;
 }
 
 async function fetchWithFallback(fetchFn: typeof fetch, url: string, uri: string, options: LoadOptions) {
@@ -122,31 +113,21 @@ async function fetchBytes(
 
 async function readBody(res: Response, uri: string, total: number | undefined, options: LoadOptions) {
   if (res.body === null) return new Uint8Array(0);
-  const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    loaded += value.byteLength;
+  // Stopping early (too large) cancels the stream: readStreamChunks does it.
+  for await (const chunk of readStreamChunks(res.body)) {
+    loaded += chunk.byteLength;
     if (loaded > options.maxBytes) {
-      await reader.cancel();
       throw new FigurlError(
         'PAYLOAD_TOO_LARGE',
         `${uri} is more than the ${options.maxBytes} bytes this figure may load`,
       );
     }
-    chunks.push(value);
+    chunks.push(chunk);
     if (total !== undefined) options.onProgress?.(loaded, total);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(loaded);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function slice(bytes: Uint8Array, options: LoadOptions): Uint8Array {

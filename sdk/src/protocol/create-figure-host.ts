@@ -1,5 +1,6 @@
 import { FigurlError, isFigurlError } from '../errors/index.js';
 import { parseGitHubUri } from '../uri/parse-github-uri.js';
+import { findSha1OfUri } from '../uri/sha1-from-uri.js';
 import { deserializeNdarrays, hasNdarrays } from './deserialize-ndarrays.js';
 import { createFigureUriScope } from './figure-uri-scope.js';
 import {
@@ -28,7 +29,7 @@ export interface FigureHostIo {
   post(message: MessageToChild, transfer?: ArrayBuffer[]): void;
   /**
    * The bytes a URI names, ranged when asked. Whole-file `sha1://`/`kachery:` loads are
-   * verified by the host, so a loader only fetches.
+   * verified by the host, and `gh://…/x.uri` pointers followed by it, so a loader only fetches.
    */
   load(uri: string, options: LoadOptions): Promise<Uint8Array>;
   /** A URL the plugin may fetch itself (sha1, kachery, http). */
@@ -92,6 +93,8 @@ export interface FigureHost {
 
 /** setUrlState calls closer together than this replace the history entry instead of adding one. */
 const urlStateCoalesceMs = 250;
+/** A `.uri` pointer file holds one URI. */
+const maxPointerBytes = 4096;
 /** fileDownloadProgress at most once a second (figurl3). */
 const progressIntervalMs = 1000;
 
@@ -126,8 +129,9 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
     if (!scope.has(uri)) {
       throw new FigurlError('FORBIDDEN', `refused to load ${JSON.stringify(uri)}: this figure's data does not name it`);
     }
+    const target = await followGitHubPointer(uri);
     let lastProgress = Number.NEGATIVE_INFINITY;
-    const bytes = await io.load(uri, {
+    const bytes = await io.load(target, {
       ...range,
       maxBytes: Math.min(limits.maxFileBytes, limits.maxTotalBytes - totalBytes),
       onProgress: (loaded, total) => {
@@ -139,8 +143,23 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
     });
     totalBytes += bytes.byteLength;
     const ranged = range.startByte !== undefined || range.endByte !== undefined;
-    if (!ranged) await verifyWholeFile(uri, bytes, io);
+    if (!ranged) await verifyWholeFile(target, bytes, io);
     return bytes;
+  };
+
+  // The `.uri` convention (figurl2): a `gh://…/x.uri` file holds the sha1:// URI of the content,
+  // which is then loaded, and verified like any sha1 load.
+  const followGitHubPointer = async (uri: string): Promise<string> => {
+    if (!uri.startsWith('gh://') || !parseGitHubUri(uri).path.endsWith('.uri')) return uri;
+    const text = new TextDecoder().decode(await io.load(uri, { maxBytes: maxPointerBytes })).trim();
+    const hash = findSha1OfUri(text);
+    if (hash === undefined) {
+      throw new FigurlError(
+        'INVALID_URI',
+        `${uri} should hold a sha1:// URI, it holds ${JSON.stringify(text.slice(0, 80))}`,
+      );
+    }
+    return `sha1://${hash}`;
   };
 
   const getFigureData = async (request: FigurlRequest & { type: 'getFigureData' }) => {
@@ -345,7 +364,7 @@ interface ErrorOnlyResponse {
 }
 
 async function verifyWholeFile(uri: string, bytes: Uint8Array, io: FigureHostIo): Promise<void> {
-  const expected = sha1OfUri(uri);
+  const expected = findSha1OfUri(uri);
   if (expected === undefined) return;
   const actual = await io.sha1(bytes);
   if (actual !== expected) {
@@ -354,11 +373,6 @@ async function verifyWholeFile(uri: string, bytes: Uint8Array, io: FigureHostIo)
       `the data of ${uri} does not match its hash: expected sha1 ${expected}, the ${bytes.byteLength} bytes received hash to ${actual}`,
     );
   }
-}
-
-function sha1OfUri(uri: string): string | undefined {
-  const match = /^(?:sha1:\/\/|kachery:[^:]*:sha1:)([0-9a-f]{40})/.exec(uri);
-  return match?.[1];
 }
 
 function parseJson(uri: string, bytes: Uint8Array): unknown {

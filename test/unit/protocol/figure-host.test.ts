@@ -253,6 +253,28 @@ describe('figure host: what it refuses', () => {
     expect(h.errors.map((e) => e.code)).toEqual(['HASH_MISMATCH', 'HASH_MISMATCH']);
   });
 
+  it('follows a gh:// .uri pointer to its sha1:// content and verifies that content', async () => {
+    const pointer = 'gh://lab/curations/main/unit-7.uri';
+    const good = harness({
+      files: { [dataUri]: figureBytes, [pointer]: encode(`${childUri}\n`), [childUri]: childBytes },
+      dataUri,
+      initialState: { curation: pointer },
+    });
+    good.host.handleMessage(request('p', { type: 'getFileData', uri: pointer, responseType: 'json' }));
+    await good.settle(1);
+    expect(responses(good.posted)[0]?.response).toEqual({ type: 'getFileData', fileData: { ok: true } });
+
+    const tampered = harness({
+      files: { [pointer]: encode(childUri), [childUri]: encode('{"ok":false}') },
+      dataUri: undefined,
+      initialState: { curation: pointer },
+    });
+    tampered.host.handleMessage(request('p', { type: 'getFileData', uri: pointer, responseType: 'json' }));
+    await tampered.settle(2);
+    expect(responses(tampered.posted)[0]?.response.errorMessage).toMatch(/does not match its hash/);
+    expect(tampered.errors.map((e) => e.code)).toEqual(['HASH_MISMATCH']);
+  });
+
   it('skips verification for byte ranges (a part cannot be hashed against the whole)', async () => {
     const h = harness({ files: { [dataUri]: figureBytes }, dataUri });
     h.host.handleMessage(
