@@ -42,13 +42,34 @@ interface EncodedNdarray {
  * // { x: [1, 2] }
  */
 export async function deserializeNdarrays(value: unknown): Promise<unknown> {
-  if (Array.isArray(value)) return Promise.all(value.map(deserializeNdarrays));
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  if (record._type === 'ndarray') return decodeNdarray(record);
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(record)) out[key] = await deserializeNdarrays(child);
-  return out;
+  // One synchronous copy of the tree; each ndarray found is decoded concurrently and put in its
+  // place, so a large JSON costs no promise per element.
+  const decodes: Promise<void>[] = [];
+  const visit = (parent: Record<string, unknown> | unknown[], key: string | number) => {
+    const node = (parent as Record<string | number, unknown>)[key];
+    if (node === null || typeof node !== 'object') return;
+    const set = (next: unknown) => {
+      (parent as Record<string | number, unknown>)[key] = next;
+    };
+    if (Array.isArray(node)) {
+      const copy = node.slice();
+      set(copy);
+      for (let i = 0; i < copy.length; i++) visit(copy, i);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record._type === 'ndarray') {
+      decodes.push(decodeNdarray(record).then(set));
+      return;
+    }
+    const copy = { ...record };
+    set(copy);
+    for (const child of Object.keys(copy)) visit(copy, child);
+  };
+  const root: Record<string, unknown> = { value };
+  visit(root, 'value');
+  await Promise.all(decodes);
+  return root.value;
 }
 
 /** Whether `value` holds any encoded ndarray (lets callers skip the copy when none). */
