@@ -5,28 +5,26 @@
 //
 //   npm run bench:shell -w @figurl/bench      (needs the plugins and shell built: npm run build:shell)
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFigurl, VegaLite } from '@figurl/sdk';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, startFigurlStack } from '../test/support/figurl-stack.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-/** ~1 MB of data values: a scatter of 12,000 points. */
+/** 1 MB of data values: a scatter of 15,000 points. */
 function spec() {
   let state = 42;
   const next = () => {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-  const values = Array.from({ length: 12_000 }, (_, i) => ({
+  const values = Array.from({ length: 15_000 }, (_, i) => ({
     time: i / 100,
     amplitude: Math.round((next() * 200 - 100) * 1000) / 1000,
     width: Math.round(next() * 1e6) / 1e6,
@@ -34,8 +32,6 @@ function spec() {
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    // Unique per run: the shared database may remember blobs of an earlier run's bucket.
-    description: `bench ${Date.now()}`,
     data: { values },
     mark: { type: 'point', filled: true, size: 10 },
     encoding: {
@@ -46,48 +42,6 @@ function spec() {
     width: 800,
     height: 500,
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startStack(dataDir: string): Promise<{ child: ChildProcess; shellUrl: string; zoneUrl: string }> {
-  const [port, zonePort] = [await freePort(), await freePort()];
-  const child = spawn(
-    process.execPath,
-    [
-      'sdk/bin/figurl.js',
-      'up',
-      '--no-build',
-      '--no-demo',
-      '--port',
-      String(port),
-      '--zone-port',
-      String(zonePort),
-      '--data',
-      dataDir,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, FIGURL_OPEN: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stderr?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  const deadline = Date.now() + 120_000;
-  while (!/shell listening at/.test(output)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`figurl up did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, shellUrl: `http://127.0.0.1:${port}`, zoneUrl: `http://127.0.0.1:${zonePort}` };
 }
 
 /** The baseline: vega, vega-lite and vega-embed's own builds, the spec inline. */
@@ -174,15 +128,14 @@ async function timeFigure(browser: Browser, url: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'figurl-bench-shell-'));
-const stack = await startStack(dataDir);
+// The stack the end-to-end tests use: `figurl up` on free ports with a database of its own.
+const stack = await startFigurlStack({
+  databaseUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+});
 const figureSpec = spec();
 const specJson = JSON.stringify(figureSpec);
 const bare = await startBarePage(specJson);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const context = createFigurl({ zoneUrl: stack.zoneUrl, shellUrl: stack.shellUrl, fetch });
   const figureUrl = await new VegaLite(figureSpec).url({ label: 'bench 1 MB', context });
@@ -203,7 +156,5 @@ try {
 } finally {
   await browser.close();
   bare.server.close();
-  stack.child.kill('SIGTERM');
-  await new Promise((r) => stack.child.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack.stop();
 }
