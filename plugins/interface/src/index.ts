@@ -24,6 +24,8 @@ export { parseUrlState } from './parse-url-state.js';
 export { postMessageToParent } from './post-message-to-parent.js';
 export { readBootParams } from './read-boot-params.js';
 export { setUrlState } from './set-url-state.js';
+export { startPlugin } from './start-plugin.js';
+export { StatusMessage } from './status-message.js';
 export { storeFile } from './store-file.js';
 export { storeGithubFile } from './store-github-file.js';
 export { useFigureData } from './use-figure-data.js';

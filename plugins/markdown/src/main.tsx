@@ -1,18 +1,8 @@
 import '@figurl/plugin-interface/no-eval';
-import { readBootParams, startFigurlBridge } from '@figurl/plugin-interface';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startPlugin } from '@figurl/plugin-interface';
 import { App } from './app.js';
 import { testFigureData } from './test-figure-data.js';
 import './style.css';
 
 // ?test=1 shows an example document without a shell.
-startFigurlBridge(readBootParams(window.location.search).test ? { standalone: { figureData: testFigureData } } : {});
-
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+startPlugin(<App />, { testFigureData });

@@ -1,7 +1,7 @@
 import type { DataState } from '@figurl/plugin-interface';
+import { StatusMessage } from '@figurl/plugin-interface';
 import { MarkdownDocument } from './markdown-document.js';
 import type { MarkdownData } from './parse-markdown-data.js';
-import { StatusMessage } from './status-message.js';
 
 export interface MarkdownViewProps {
   state: DataState<MarkdownData | null>;

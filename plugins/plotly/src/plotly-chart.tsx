@@ -1,7 +1,7 @@
+import { StatusMessage } from '@figurl/plugin-interface';
 import { useEffect, useRef, useState } from 'react';
 import { loadPlotly } from './load-plotly.js';
 import type { PlotlyData } from './parse-plotly-data.js';
-import { StatusMessage } from './status-message.js';
 
 /** One chart filling the window; plotly's `responsive` config follows window resizes. */
 export function PlotlyChart({ data }: { data: PlotlyData }) {

@@ -1,7 +1,7 @@
 import type { DataState } from '@figurl/plugin-interface';
+import { StatusMessage } from '@figurl/plugin-interface';
 import type { PlotlyData } from './parse-plotly-data.js';
 import { PlotlyChart } from './plotly-chart.js';
-import { StatusMessage } from './status-message.js';
 
 /** The plugin's view: loading, empty (no data, or no traces), error, or the chart. */
 export function PlotlyView({ state }: { state: DataState<PlotlyData | null> }) {

@@ -1,5 +1,5 @@
 import type { DataState } from '@figurl/plugin-interface';
-import { StatusMessage } from './status-message.js';
+import { StatusMessage } from '@figurl/plugin-interface';
 
 /** A pure view: it gets validated data (or why there is none) and renders every state. */
 export function TemplateView({ state }: { state: DataState<unknown> }) {

@@ -1,22 +1,11 @@
 import '@figurl/plugin-interface/no-eval';
-import { readBootParams, startFigurlBridge } from '@figurl/plugin-interface';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import '@figurl/plugin-interface/styles/chart-frame.css';
+import { startPlugin } from '@figurl/plugin-interface';
 import { App } from './app.js';
 import { loadVegaRenderer } from './load-vega-renderer.js';
 import { testFigureData } from './test-figure-data.js';
-import './style.css';
 
-const query = new URLSearchParams(window.location.search);
 // ?test=1 shows the built-in chart without a shell (as figurl-vegalite did).
-startFigurlBridge(readBootParams(window.location.search).test ? { standalone: { figureData: testFigureData } } : {});
+startPlugin(<App actions={new URLSearchParams(window.location.search).get('actions') === '1'} />, { testFigureData });
 // Vega is most of the bundle: fetch it while the shell loads the figure data.
 void loadVegaRenderer();
-
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App actions={query.get('actions') === '1'} />
-  </StrictMode>,
-);

@@ -1,7 +1,7 @@
+import { StatusMessage } from '@figurl/plugin-interface';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fitSpecToWindow } from './fit-spec-to-window.js';
 import { loadVegaRenderer } from './load-vega-renderer.js';
-import { StatusMessage } from './status-message.js';
 
 /** One chart: draws `spec` once vega has loaded, and tears it down when the spec changes. */
 export function VegaLiteChart({ spec, actions }: { spec: Record<string, unknown>; actions: boolean }) {

@@ -1,6 +1,6 @@
 import type { DataState } from '@figurl/plugin-interface';
+import { StatusMessage } from '@figurl/plugin-interface';
 import type { VegaLiteData } from './parse-vegalite-data.js';
-import { StatusMessage } from './status-message.js';
 import { VegaLiteChart } from './vegalite-chart.js';
 
 /** The plugin's view: loading, empty (`{}`: a figURL without data), error, or the chart. */
