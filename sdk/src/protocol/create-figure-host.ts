@@ -2,7 +2,7 @@ import { FigurlError, isFigurlError } from '../errors/index.js';
 import { parseGitHubUri } from '../uri/parse-github-uri.js';
 import { findSha1OfUri } from '../uri/sha1-from-uri.js';
 import { deserializeNdarrays, hasNdarrays } from './deserialize-ndarrays.js';
-import { createFigureUriScope } from './figure-uri-scope.js';
+import { createFigureUriScope, type FigureUriScope } from './figure-uri-scope.js';
 import {
   type FigurlRequest,
   type FigurlResponse,
@@ -118,7 +118,7 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
   const budget = createRequestBudget({ perSecond: limits.requestsPerSecond, burst: limits.burst, now: io.now });
   const scope = createFigureUriScope();
   if (options.dataUri !== undefined) scope.add(options.dataUri);
-  if (options.initialState !== undefined) scope.addNamedIn(options.initialState);
+  if (options.initialState !== undefined) scope.addNamedIn(JSON.stringify(options.initialState));
   let totalBytes = 0;
   let lastUrlStateAt = Number.NEGATIVE_INFINITY;
 
@@ -171,8 +171,7 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
       );
     }
     if (options.dataUri === undefined) return {};
-    const data = parseJson(options.dataUri, await loadChecked(options.dataUri, {}));
-    scope.addNamedIn(data);
+    const data = parseJson(options.dataUri, await loadChecked(options.dataUri, {}), scope);
     return version === 'p1' || !hasNdarrays(data) ? data : deserializeNdarrays(data);
   };
 
@@ -207,8 +206,7 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
       respond(requestId, { type: 'getFileData', fileData: text });
       return;
     }
-    const json = parseJson(request.uri, bytes);
-    scope.addNamedIn(json);
+    const json = parseJson(request.uri, bytes, scope);
     const fileData = responseType === 'json-deserialized' && hasNdarrays(json) ? await deserializeNdarrays(json) : json;
     respond(requestId, { type: 'getFileData', fileData });
   };
@@ -375,8 +373,10 @@ async function verifyWholeFile(uri: string, bytes: Uint8Array, io: FigureHostIo)
   }
 }
 
-function parseJson(uri: string, bytes: Uint8Array): unknown {
+/** JSON of a loaded file; the URIs its text names join the figure's scope. */
+function parseJson(uri: string, bytes: Uint8Array, scope: FigureUriScope): unknown {
   const text = new TextDecoder().decode(bytes);
+  scope.addNamedIn(text);
   try {
     return JSON.parse(text);
   } catch (err) {
