@@ -9,18 +9,26 @@ export interface CookieOptions {
 }
 
 /**
- * The value of cookie `name` in a request's `Cookie` header, or undefined. Our values are
- * base64url and dots (JWE compact form), so no decoding is needed.
+ * Every value of cookie `name` in a request's `Cookie` header, in the order the browser sent
+ * them. There can be several: cookies belong to a host, not an origin, so a page on another port
+ * of the same host may set one of the same name for a longer path, which the browser then sends
+ * first. Our values are base64url and dots (JWE compact form), so no decoding is needed.
  *
  * @example
- * readCookie(new Headers({ cookie: 'a=1; figurl_session=xyz' }), 'figurl_session'); // 'xyz'
+ * readCookies(new Headers({ cookie: 'a=1; figurl_session=xyz' }), 'figurl_session'); // ['xyz']
  */
-export function readCookie(headers: Headers, name: string): string | undefined {
+export function readCookies(headers: Pick<Headers, 'get'>, name: string): string[] {
+  const values: string[] = [];
   for (const part of (headers.get('cookie') ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+    if (at !== -1 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim());
   }
-  return undefined;
+  return values;
+}
+
+/** The first value of cookie `name` (see `readCookies`), or undefined. */
+export function readCookie(headers: Pick<Headers, 'get'>, name: string): string | undefined {
+  return readCookies(headers, name)[0];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type CookieOptions, readCookie, toSetCookie } from './cookies';
+import { type CookieOptions, readCookies, toSetCookie } from './cookies';
 import { seal, unseal } from './seal';
 import type { ShellConfig } from './shell-config';
 
@@ -50,7 +50,24 @@ export async function unsealSession(
   return { login: payload.login, token: payload.token };
 }
 
-/** The session of a request, from its `Cookie` header. */
-export function readSession(headers: Headers, config: SessionConfig, now?: () => number): Promise<Session | undefined> {
-  return unsealSession(readCookie(headers, sessionCookieName), config, now);
+/**
+ * The session of a request, from its `Cookie` header. A cookie of the same name that another
+ * page of this host planted (see `readCookies`) cannot shadow the real one: values that do not
+ * unseal are skipped, and two that unseal to different sessions count as signed out, so a planted
+ * session of someone else is never taken for the user's.
+ */
+export async function readSession(
+  headers: Pick<Headers, 'get'>,
+  config: SessionConfig,
+  now?: () => number,
+): Promise<Session | undefined> {
+  const sessions: Session[] = [];
+  for (const value of readCookies(headers, sessionCookieName)) {
+    const session = await unsealSession(value, config, now);
+    if (session !== undefined) sessions.push(session);
+  }
+  const [first] = sessions;
+  if (first === undefined) return undefined;
+  const agree = sessions.every((s) => s.login === first.login && s.token === first.token);
+  return agree ? first : undefined;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { cookies } from 'next/headers';
-import { type Session, sealSession, sessionCookieName, sessionCookieOptions, unsealSession } from './session-cookie';
+import { cookies, headers } from 'next/headers';
+import { readSession, type Session, sealSession, sessionCookieName, sessionCookieOptions } from './session-cookie';
 import { getShellConfig } from './shell-config';
 
 /**
@@ -9,8 +9,8 @@ import { getShellConfig } from './shell-config';
  * components the login only.
  */
 export async function getSession(): Promise<Session | undefined> {
-  const store = await cookies();
-  return unsealSession(store.get(sessionCookieName)?.value, getShellConfig());
+  // The raw header: Next's cookie store keeps one value per name, and a planted duplicate may be it.
+  return readSession(await headers(), getShellConfig());
 }
 
 /** Signs `session` in (server actions and route handlers only: pages cannot set cookies). */

@@ -1024,13 +1024,11 @@ describe('G17: hostile plugin pages on another origin cannot escape the figure f
       await own.close();
     });
 
-    // KNOWN DEFECT (reported, not fixed here): cookies belong to a host, not an origin, so a plugin
-    // on the shell's host (any port: figurl up serves its plugins from 127.0.0.1:<zone port>) can
-    // set `figurl_session` for a longer path. The browser then sends that cookie first for
-    // /api/…, readCookie takes the first, and the shell's API sees the user signed out (or signed
-    // in as whoever's sealed session the plugin planted). `it.fails` keeps the suite green and
-    // turns red once the plugin host is on another host or the session cookie cannot be shadowed.
-    it.fails("KNOWN DEFECT: a plugin on the shell's host can shadow the session cookie for /api paths", async () => {
+    // Cookies belong to a host, not an origin, so a plugin on the shell's host (any port: figurl
+    // up serves its plugins from 127.0.0.1:<zone port>) can set `figurl_session` for a longer
+    // path, which the browser sends first for /api/…. The shell reads every value and takes only
+    // one that unseals (app/lib/session-cookie.ts readSession), so the user stays signed in.
+    it("a cookie a plugin on the shell's host plants for /api paths does not shadow the session", async () => {
       const own = await browser.newContext();
       await signIn(own);
       const page = await own.newPage();
