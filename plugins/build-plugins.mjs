@@ -18,6 +18,9 @@ const sharedSources = [
   join(repoDir, 'sdk', 'src', 'protocol'),
   join(repoDir, 'sdk', 'src', 'errors'),
   join(repoDir, 'sdk', 'src', 'uri'),
+  join(repoDir, 'sdk', 'src', 'curation'),
+  join(repoDir, 'sdk', 'src', 'canonical-json'),
+  join(repoDir, 'sdk', 'src', 'schemas'),
 ];
 const skippedDirs = new Set(['node_modules', 'dist', '.vite']);
 

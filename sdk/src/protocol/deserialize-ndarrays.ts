@@ -1,34 +1,4 @@
-import { FigurlError, quote } from '../errors/index.js';
-
-type TypedArrayConstructor =
-  | Uint8ArrayConstructor
-  | Int8ArrayConstructor
-  | Int16ArrayConstructor
-  | Uint16ArrayConstructor
-  | Int32ArrayConstructor
-  | Uint32ArrayConstructor
-  | Float32ArrayConstructor
-  | Float64ArrayConstructor;
-
-/** The dtypes figurl's Python serializer writes (`serialize_wrapper.py`), little-endian. */
-const dtypes: Readonly<Record<string, TypedArrayConstructor>> = {
-  uint8: Uint8Array,
-  int8: Int8Array,
-  int16: Int16Array,
-  uint16: Uint16Array,
-  int32: Int32Array,
-  uint32: Uint32Array,
-  float32: Float32Array,
-  float64: Float64Array,
-};
-
-interface EncodedNdarray {
-  _type: 'ndarray';
-  shape: number[];
-  dtype: string;
-  data_b64?: string;
-  data_gzip_b64?: string;
-}
+import { decodeNdarray } from './ndarray.js';
 
 /**
  * Replaces every `{_type:'ndarray', shape, dtype, data_b64 | data_gzip_b64}` inside `value` by
@@ -59,7 +29,7 @@ export async function deserializeNdarrays(value: unknown): Promise<unknown> {
     }
     const record = node as Record<string, unknown>;
     if (record._type === 'ndarray') {
-      decodes.push(decodeNdarray(record).then(set));
+      decodes.push(decodeNdarray(record).then((array) => set(nest(array.data, array.shape, 0, 0))));
       return;
     }
     const copy = { ...record };
@@ -80,71 +50,9 @@ export function hasNdarrays(value: unknown): boolean {
   return record._type === 'ndarray' || Object.values(record).some(hasNdarrays);
 }
 
-async function decodeNdarray(record: Record<string, unknown>): Promise<unknown> {
-  const array = checkNdarray(record);
-  const Ctor = dtypes[array.dtype] as TypedArrayConstructor;
-  const compressed = array.data_gzip_b64 !== undefined;
-  let bytes = base64ToBytes((compressed ? array.data_gzip_b64 : array.data_b64) as string);
-  if (compressed) bytes = await inflateZlib(bytes);
-  const count = array.shape.reduce((a, b) => a * b, 1);
-  if (bytes.byteLength !== count * Ctor.BYTES_PER_ELEMENT) {
-    throw new FigurlError(
-      'INVALID_REQUEST',
-      `invalid ndarray: shape ${quote(array.shape)} of ${array.dtype} needs ${count * Ctor.BYTES_PER_ELEMENT} bytes, the data has ${bytes.byteLength}`,
-    );
-  }
-  // Copied to an aligned buffer: a typed array view needs an offset that is a multiple of its size.
-  const aligned = new Uint8Array(bytes.byteLength);
-  aligned.set(bytes);
-  const flat = new Ctor(aligned.buffer);
-  return nest(flat, array.shape, 0, 0);
-}
-
-function nest(flat: ArrayLike<number>, shape: number[], axis: number, offset: number): unknown {
+function nest(flat: ArrayLike<number>, shape: readonly number[], axis: number, offset: number): unknown {
   const size = shape[axis] as number;
   if (axis === shape.length - 1) return Array.from({ length: size }, (_, i) => flat[offset + i] as number);
   const stride = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
   return Array.from({ length: size }, (_, i) => nest(flat, shape, axis + 1, offset + i * stride));
-}
-
-function checkNdarray(record: Record<string, unknown>): EncodedNdarray {
-  const { shape, dtype, data_b64, data_gzip_b64 } = record;
-  if (!Array.isArray(shape) || !shape.every((n) => Number.isSafeInteger(n) && n >= 0) || shape.length > 32) {
-    throw new FigurlError('INVALID_REQUEST', `invalid ndarray shape ${quote(shape)}: expected a list of sizes`);
-  }
-  if (typeof dtype !== 'string' || !Object.hasOwn(dtypes, dtype)) {
-    throw new FigurlError(
-      'INVALID_REQUEST',
-      `invalid ndarray dtype ${quote(dtype)}: expected one of ${Object.keys(dtypes).join(', ')}`,
-    );
-  }
-  if (typeof data_b64 !== 'string' && typeof data_gzip_b64 !== 'string') {
-    throw new FigurlError('INVALID_REQUEST', 'invalid ndarray: expected data_b64 or data_gzip_b64');
-  }
-  return record as unknown as EncodedNdarray;
-}
-
-function base64ToBytes(text: string): Uint8Array {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    throw new FigurlError('INVALID_REQUEST', `invalid ndarray data ${quote(text, 40)}: expected base64`);
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function inflateZlib(bytes: Uint8Array): Promise<Uint8Array> {
-  try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (err) {
-    throw new FigurlError('INVALID_REQUEST', 'invalid ndarray data_gzip_b64: expected zlib-compressed data', {
-      cause: err,
-    });
-  }
 }

@@ -1,0 +1,3 @@
+import { createPluginViteConfig } from '../vite-plugin-config.js';
+
+export default createPluginViteConfig();
