@@ -45,6 +45,13 @@ export interface FigurlBridgeOptions {
    * applying the state locally (shells from before 2023 never report). Default 1000 ms.
    */
   urlStateReportGraceMs?: number;
+  /**
+   * How ndarrays (`{_type:'ndarray', …}`) in JSON the plugin decodes (p1 figure data and
+   * `json-deserialized` files) arrive: `nested` (default) as nested number arrays, like legacy
+   * shells deliver them; `typed` as `NdArray`s (`{dtype, shape, data: TypedArray}`), decoded in
+   * place with no copy of the tree: for large data.
+   */
+  ndarrays?: 'nested' | 'typed';
 }
 
 /** The part of `window` the bridge uses; tests pass a fake. */

@@ -1,4 +1,4 @@
-import { deserializeNdarrays, type FigurlRequestType, hasNdarrays } from '@figurl/sdk/protocol';
+import { decodeNdarraysInPlace, deserializeNdarrays, type FigurlRequestType, hasNdarrays } from '@figurl/sdk/protocol';
 import type {
   BridgeWindow,
   FigurlBridge,
@@ -52,7 +52,12 @@ export function createFigurlBridge(win: BridgeWindow, options: FigurlBridgeOptio
       : createParentTransport({ win, target, params, protocol, state });
   // Under p1 (and standalone data, which is raw JSON) the plugin decodes ndarrays; legacy shells did.
   const decodesLocally = standalone || protocol === 'p1';
-  const decode = (value: unknown) => (decodesLocally && hasNdarrays(value) ? deserializeNdarrays(value) : value);
+  const typed = options.ndarrays === 'typed';
+  const decode = (value: unknown) => {
+    if (!decodesLocally) return value;
+    if (typed) return decodeNdarraysInPlace(value);
+    return hasNdarrays(value) ? deserializeNdarrays(value) : value;
+  };
   let figureData: Promise<unknown> | undefined;
 
   const loadFigureData = async () => {

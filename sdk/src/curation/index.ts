@@ -4,6 +4,7 @@ export { parseCuration } from './parse-curation.js';
 export { parseCurationAction } from './parse-curation-action.js';
 export { reduceCuration } from './reduce-curation.js';
 export { reduceCurationActions } from './reduce-curation-actions.js';
+export { savedCurationJson } from './saved-curation-json.js';
 export { simplifyMergeGroups } from './simplify-merge-groups.js';
 export {
   type SortingCurationAction,
