@@ -81,6 +81,9 @@ function openNodeRequest(
   if (connection.token !== undefined && call.url.origin === connection.baseUrl.origin) {
     headers.authorization = `Bearer ${connection.token}`;
   }
+  if (connection.actingFor !== undefined && call.url.origin === connection.baseUrl.origin) {
+    headers['x-figurl-acting-for'] = connection.actingFor;
+  }
   const send = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
   const request = send(call.url, { method: call.method, headers, timeout: idleTimeoutMs });
   const response = new Promise<IncomingMessage>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { sortingCurationActionSchema } from '../curation/sorting-curation-action
 import { sortingCurationSchema } from '../curation/sorting-curation-schema.js';
 import { feedIdSchema, userIdSchema } from './feeds.js';
 import { repoNameSchema } from './figures.js';
-import { zoneNameSchema } from './primitives.js';
+import { timestampMsSchema, zoneNameSchema } from './primitives.js';
 
 /*
  * Curation documents (docs/protocol.md §7): a sortingview curation kept by the zone as the
@@ -53,6 +53,18 @@ export const curationActionsResponseSchema = z.strictObject({
   version: z.number().int().nonnegative(),
   state: sortingCurationSchema,
 });
+
+/**
+ * One applied action as the curation's feed holds it: its seq (the version it made is seq + 1),
+ * who acted (the zone's attribution) and when (ms since the epoch, the zone's clock).
+ */
+export const curationActionEntrySchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  author: z.string(),
+  timestamp: timestampMsSchema,
+  action: sortingCurationActionSchema,
+});
+export type CurationActionEntry = z.infer<typeof curationActionEntrySchema>;
 
 /** Events for consumers outside the zone (the GitHub app): `GET /api/v1/events`. */
 export const outboxEventSchema = z.strictObject({

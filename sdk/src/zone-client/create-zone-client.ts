@@ -29,6 +29,11 @@ export interface ZoneClientOptions {
   token?: string | undefined;
   /** Which zone of the server (kachery's KACHERY_ZONE); default "default". */
   zone?: string | undefined;
+  /**
+   * Act for this user (a GitHub login): sent as `x-figurl-acting-for` with a `token` of scope
+   * `delegate`, the zone then authorizes and attributes the requests as that user's.
+   */
+  actingFor?: string | undefined;
 }
 
 /** The zone's native API v1 (docs/protocol.md §5). Every method throws FigurlError. */
@@ -68,7 +73,13 @@ export interface ZoneClient {
 export function createZoneClient(options: ZoneClientOptions): ZoneClient {
   const baseUrl = parseBaseUrl(options.baseUrl);
   const token = options.token === '' ? undefined : options.token;
-  const connection: ZoneConnection = { baseUrl, fetch: options.fetch, token, zone: options.zone };
+  const connection: ZoneConnection = {
+    baseUrl,
+    fetch: options.fetch,
+    token,
+    zone: options.zone,
+    ...(options.actingFor === undefined ? {} : { actingFor: options.actingFor }),
+  };
   const json = { accept: 'application/json', 'content-type': 'application/json' };
 
   return {

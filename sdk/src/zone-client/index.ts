@@ -8,6 +8,7 @@ export {
 } from './create-zone-client.js';
 export {
   type CreateCurationRequest,
+  type CurationActionsPage,
   type CurationActionsResult,
   type CurationClient,
   createCurationClient,

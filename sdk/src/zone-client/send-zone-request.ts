@@ -13,6 +13,11 @@ export interface ZoneConnection {
   token: string | undefined;
   /** The zone name (kachery's KACHERY_ZONE) sent as `?zone=`; omitted for "default". */
   zone: string | undefined;
+  /**
+   * A GitHub login sent as `x-figurl-acting-for` (to the zone's origin only): the request acts as
+   * that user, vouched for by `token`, which needs the scope `delegate` (docs/protocol.md §5).
+   */
+  actingFor?: string | undefined;
 }
 
 /** `url` with the connection's zone in its query (the server's default zone needs none). */
@@ -65,6 +70,9 @@ async function fetchOnce(connection: ZoneConnection, call: ZoneRequest): Promise
   const headers = new Headers(call.headers);
   if (connection.token !== undefined && call.url.origin === connection.baseUrl.origin) {
     headers.set('authorization', `Bearer ${connection.token}`);
+  }
+  if (connection.actingFor !== undefined && call.url.origin === connection.baseUrl.origin) {
+    headers.set('x-figurl-acting-for', connection.actingFor);
   }
   const init: ZoneRequestInit = { method: call.method, headers, redirect: 'manual' };
   if (call.signal !== undefined) init.signal = call.signal;

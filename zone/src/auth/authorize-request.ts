@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { ZoneSettings } from '../repositories/identity-repository.js';
 import type { ZoneContext } from '../zone-context.js';
 import { type Action, type Actor, authorize } from './authorize.js';
-import { resolveToken } from './resolve-token.js';
+import { resolveActor } from './resolve-actor.js';
 
 /**
- * The actor behind a request's bearer token (or anonymous), once it may do `action` in
- * `zoneName`; throws UNAUTHORIZED or FORBIDDEN otherwise.
+ * The actor behind a request's bearer token (or anonymous, or the user a `delegate` token acts
+ * for: resolveActor), once it may do `action` in `zoneName`; throws UNAUTHORIZED or FORBIDDEN
+ * otherwise.
  *
  * @example
  * const { actor } = await authorizeRequest(context, request, zone, 'upload');
@@ -17,6 +18,6 @@ export async function authorizeRequest(
   zoneName: string,
   action: Action,
 ): Promise<{ actor: Actor; zone: ZoneSettings }> {
-  const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
+  const actor = await resolveActor(context, request.headers);
   return { actor, zone: await authorize(context.identities, actor, zoneName, action) };
 }

@@ -3,13 +3,21 @@ import type { IdentityRepository, ZoneSettings } from '../repositories/identity-
 
 export type Action = 'upload' | 'download' | 'admin';
 
-/** Who is asking: a user acting through a token, a registered client key, or nobody. */
+/**
+ * Who is asking: a user acting through a token, a registered client key, a user a service's
+ * `delegate` token acts for (`x-figurl-acting-for`), or nobody.
+ */
 export interface Actor {
   userId: string;
-  via: 'token' | 'client' | 'anonymous';
-  /** For tokens: what the token may be used for (`upload`, `download`, `admin`). */
+  via: 'token' | 'client' | 'delegated' | 'anonymous';
+  /**
+   * For tokens: what the token may be used for (`upload`, `download`, `admin`, `delegate`); for
+   * delegated actors, the delegating token's scopes without `delegate`.
+   */
   scopes?: readonly string[];
   clientId?: string;
+  /** For delegated actors: the user whose token vouched for `userId` (a service such as the shell). */
+  delegatedBy?: string;
 }
 
 export const anonymous: Actor = { userId: 'anonymous', via: 'anonymous' };

@@ -21,13 +21,14 @@ export const zoneUsage = `usage:
   figurl zone [--host 127.0.0.1] [--port 4100] [--data .figurl]     run a zone in the foreground
   figurl zone add-client <clientId> --owner <login> [--zone default] [--label L]
   figurl zone grant <login> [--zone default] [--upload] [--download] [--admin]
-  figurl zone token create --owner <login> --scope upload[,download,admin] [--label L] [--expires-days N]
+  figurl zone token create --owner <login> --scope upload[,download,admin,delegate] [--label L] [--expires-days N]
   figurl zone token revoke <tokenId>
   figurl zone usage [--zone default] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   figurl zone gc [--dry-run] [--grace 24h]                          collect unpinned, unreferenced blobs
 Admin commands use DATABASE_URL, or the embedded database under --data (shared with a running zone).`;
 
-const scopeSchema = z.enum(['upload', 'download', 'admin']);
+/** `delegate`: the token may act for any user named in `x-figurl-acting-for` (a shell for its users). */
+const scopeSchema = z.enum(['upload', 'download', 'admin', 'delegate']);
 
 /**
  * `figurl zone …`: runs a zone, or administers its identities directly in its database.
@@ -143,7 +144,7 @@ async function tokenCommand(
 ): Promise<number> {
   if (rest[0] === 'create') {
     const owner = required(values.owner, '--owner <login>');
-    const scopes = required(values.scope, '--scope upload[,download,admin]')
+    const scopes = required(values.scope, '--scope upload[,download,admin,delegate]')
       .split(',')
       .map((s) => parseWith(scopeSchema, s.trim(), '--scope'));
     const days =

@@ -1,5 +1,5 @@
-import { sharedNotes } from './common.js';
-import { toErrorResponses } from './errors.js';
+import { actingForErrors, actingForHeader, sharedNotes } from './common.js';
+import { type ErrorNotes, toErrorResponses } from './errors.js';
 import type { MediaType, Operation, ResponseSpec } from './operation.js';
 import { type JsonSchema, toJsonSchema } from './to-json-schema.js';
 
@@ -29,19 +29,34 @@ function toOperationObject(operation: Operation): Record<string, unknown> {
     throw new Error(`${method} ${path}: expected path parameters [${inPath.join()}], got [${declared.join()}]`);
   }
   const notes = { ...sharedNotes, ...parameterNotes };
+  // Routes that read a bearer token also take X-Figurl-Acting-For (a delegate token's user).
+  const delegable = authenticated !== false;
   const parameters = [
     ...(params ? toParameters(toJsonSchema(params, 'input'), 'path', notes) : []),
     ...(query ? toParameters(toJsonSchema(query, 'input'), 'query', notes) : []),
-    ...(headers ?? []).map(({ required = false, ...header }) => ({ ...header, in: 'header', required })),
+    ...[...(headers ?? []), ...(delegable ? [actingForHeader] : [])].map(({ required = false, ...header }) => ({
+      ...header,
+      in: 'header',
+      required,
+    })),
   ];
   return {
     tags: [tag],
     ...rest,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(body ? { requestBody: { required: body.required, content: toRequestContent(body) } } : {}),
-    responses: { ...toSuccessResponses(responses), ...toErrorResponses(errors) },
+    responses: { ...toSuccessResponses(responses), ...toErrorResponses(delegable ? withActingFor(errors) : errors) },
     ...(authenticated === false ? { security: [] } : {}),
   };
+}
+
+/** The route's refusals plus those of X-Figurl-Acting-For. */
+function withActingFor(errors: ErrorNotes): ErrorNotes {
+  const merged: ErrorNotes = { ...errors };
+  for (const [code, note] of Object.entries(actingForErrors) as Array<[keyof ErrorNotes, string]>) {
+    merged[code] = merged[code] === undefined ? note : `${merged[code]}; ${note}`;
+  }
+  return merged;
 }
 
 /** One parameter per property of the object schema the route parses its path or query with. */

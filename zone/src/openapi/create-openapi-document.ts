@@ -73,7 +73,8 @@ export function createOpenApiDocument(options: { version: string }) {
         bearerToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'a zone token (`figurl zone token create`), scoped upload, download or admin',
+          description:
+            'a zone token (`figurl zone token create`), scoped upload, download, admin or delegate (may send X-Figurl-Acting-For)',
         },
       },
     },

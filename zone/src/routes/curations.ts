@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorizeRequest } from '../auth/authorize-request.js';
-import { resolveToken } from '../auth/resolve-token.js';
+import { resolveActor } from '../auth/resolve-actor.js';
 import { type CurationRow, toCurationInfo } from '../curations/curation-store.js';
 import { assertMayRead, assertMayWrite, type DocumentAccess } from '../feeds/feed-access.js';
 import { prepareMessages } from '../feeds/prepare-messages.js';
@@ -40,8 +40,7 @@ export async function curationRoutes(app: FastifyInstance, context: ZoneContext)
     }
     return row;
   };
-  const actorOf = (request: FastifyRequest) =>
-    resolveToken(context.identities, request.headers.authorization, context.now());
+  const actorOf = (request: FastifyRequest) => resolveActor(context, request.headers);
 
   app.post('/api/v1/curations', async (request, reply) => {
     const { zone } = parseWith(zoneQuerySchema, request.query, 'query');

@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { authorizeRequest } from '../auth/authorize-request.js';
-import { resolveToken } from '../auth/resolve-token.js';
+import { resolveActor } from '../auth/resolve-actor.js';
 import { assertMayRead, assertMayWrite, assertOwner, type DocumentAccess } from '../feeds/feed-access.js';
 import { type FeedMessageRow, type FeedPage, type FeedRow, feedMessageJson, toFeedInfo } from '../feeds/feed-store.js';
 import { prepareMessages } from '../feeds/prepare-messages.js';
@@ -59,8 +59,7 @@ export async function feedRoutes(app: FastifyInstance, context: ZoneContext): Pr
     cache.set(feedId, feed);
     return feed;
   };
-  const actorOf = (request: FastifyRequest) =>
-    resolveToken(context.identities, request.headers.authorization, context.now());
+  const actorOf = (request: FastifyRequest) => resolveActor(context, request.headers);
   /** One query for every reader that asks for the same page at once (a wake-up of many waiters). */
   const readOnce = (feedId: string, from: number, limit: number) => {
     const key = `${feedId}:${from}:${limit}`;

@@ -10,7 +10,7 @@ import {
 } from '@figurl/sdk';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorizeRequest } from '../auth/authorize-request.js';
-import { resolveToken } from '../auth/resolve-token.js';
+import { resolveActor } from '../auth/resolve-actor.js';
 import { toMutableHistoryJson, toMutableInfo, toMutableJson } from '../mutables/to-mutable-json.js';
 import { type WriteMutableInput, writeMutable } from '../mutables/write-mutable.js';
 import type { ZoneContext } from '../zone-context.js';
@@ -39,7 +39,7 @@ export async function mutableRoutes(app: FastifyInstance, context: ZoneContext):
   });
 
   const write = async (request: FastifyRequest, input: Omit<WriteMutableInput, 'actor'>) => {
-    const actor = await resolveToken(context.identities, request.headers.authorization, context.now());
+    const actor = await resolveActor(context, request.headers);
     return toMutableInfo(await writeMutable(context, { ...input, actor }));
   };
 
