@@ -141,11 +141,11 @@ export async function findFreePort(): Promise<number> {
   return port;
 }
 
-/** Headless Chromium (the system's) through playwright-core. */
-export function launchChromium(): Promise<Browser> {
+/** Headless Chromium (the system's) through playwright-core; `extraArgs` e.g. `--js-flags=--expose-gc`. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
     timeout: 30_000,
   });
 }

@@ -93,7 +93,7 @@ export async function decodeNdarray(record: Record<string, unknown>): Promise<Nd
   // A typed-array view needs an offset that is a multiple of its element size; decoded bytes
   // start at offset 0 of their own buffer, so they are used in place.
   const data = bytes.byteOffset % Ctor.BYTES_PER_ELEMENT === 0 ? bytes : bytes.slice();
-  return new NdArray(array.dtype, array.shape, new Ctor(data.buffer, data.byteOffset, count));
+  return new NdArray(array.dtype, array.shape, new Ctor(data.buffer as ArrayBuffer, data.byteOffset, count));
 }
 
 /**
