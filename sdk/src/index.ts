@@ -8,5 +8,6 @@ export * from './hash/index.js';
 export * from './protocol/index.js';
 export * from './schemas/index.js';
 export * from './signing/index.js';
+export * from './sortingview/index.js';
 export * from './uri/index.js';
 export * from './zone-client/index.js';

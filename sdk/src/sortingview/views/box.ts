@@ -1,0 +1,53 @@
+import type { ViewIds } from '../assign-view-ids.js';
+import { checkBoolean, checkOneOf, checkOptions, optional } from '../check-values.js';
+import type { View, ViewDict } from '../view.js';
+import { type LayoutItem, toLayoutItems } from './layout-item.js';
+import { LayoutView } from './layout-view.js';
+
+export type Direction = 'horizontal' | 'vertical';
+export const directions: readonly Direction[] = ['horizontal', 'vertical'];
+
+export interface BoxOptions {
+  direction: Direction;
+  items: readonly (LayoutItem | View)[];
+  scrollbar?: boolean | undefined;
+  showTitles?: boolean | undefined;
+}
+
+/**
+ * Views side by side or stacked (Python's `vv.Box(items, direction=…, scrollbar=…,
+ * show_titles=…)`). Data: `{type: 'Box', direction, items, itemProperties[, scrollbar][, showTitles]}`.
+ *
+ * @example
+ * new vv.Box({ direction: 'vertical', items: [new vv.LayoutItem(raster, { stretch: 2 }), amplitudes] });
+ */
+export class Box extends LayoutView {
+  readonly direction: Direction;
+  readonly items: readonly LayoutItem[];
+  readonly scrollbar: boolean | undefined;
+  readonly showTitles: boolean;
+
+  constructor(options: BoxOptions) {
+    super('Box');
+    const o = checkOptions(options, 'Box', "{ direction: 'horizontal', items: [view1, view2] }");
+    this.direction = checkOneOf(o.direction, directions, 'Box direction');
+    this.items = toLayoutItems(o.items, 'Box items');
+    this.scrollbar = optional(o.scrollbar, 'Box scrollbar', checkBoolean);
+    this.showTitles = optional(o.showTitles, 'Box showTitles', checkBoolean) ?? false;
+  }
+
+  override childViews(): readonly View[] {
+    return this.items.map((item) => item.view);
+  }
+
+  layoutDict(ids: ViewIds): ViewDict {
+    return {
+      type: this.type,
+      direction: this.direction,
+      items: this.items.map((item) => this.nodeOf(item.view, ids)),
+      itemProperties: this.items.map((item) => item.properties),
+      ...(this.scrollbar === undefined ? {} : { scrollbar: this.scrollbar }),
+      ...(this.showTitles ? { showTitles: true } : {}),
+    };
+  }
+}

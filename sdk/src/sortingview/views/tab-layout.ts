@@ -1,0 +1,54 @@
+import type { ViewIds } from '../assign-view-ids.js';
+import { checkInstances, checkOneOf, checkOptions, checkString, optional } from '../check-values.js';
+import type { View, ViewDict } from '../view.js';
+import { checkView } from './layout-item.js';
+import { LayoutView } from './layout-view.js';
+
+/**
+ * A tab of a TabLayout (Python's `vv.TabLayoutItem(label=…, view=…)`).
+ *
+ * @example
+ * new vv.TabLayoutItem({ label: 'Raster', view: raster });
+ */
+export class TabLayoutItem {
+  readonly label: string;
+  readonly view: View;
+
+  constructor(options: { label: string; view: View }) {
+    const o = checkOptions(options, 'TabLayoutItem', "{ label: 'Raster', view }");
+    this.label = checkString(o.label, 'TabLayoutItem label');
+    this.view = checkView(o.view, 'TabLayoutItem view');
+  }
+}
+
+/**
+ * Views in tabs (Python's `vv.TabLayout(items=[vv.TabLayoutItem(…)], tab_bar_layout=…)`).
+ * Data: `{type: 'TabLayout', items, itemProperties: [{label}][, tabBarLayout]}`.
+ *
+ * @example
+ * new vv.TabLayout({ items: [new vv.TabLayoutItem({ label: 'Raster', view: raster })] });
+ */
+export class TabLayout extends LayoutView {
+  readonly items: readonly TabLayoutItem[];
+  readonly tabBarLayout: 'vertical' | undefined;
+
+  constructor(options: { items: readonly TabLayoutItem[]; tabBarLayout?: 'vertical' | undefined }) {
+    super('TabLayout');
+    const o = checkOptions(options, 'TabLayout', "{ items: [new vv.TabLayoutItem({ label: 'Raster', view })] }");
+    this.items = [...checkInstances(o.items, TabLayoutItem, 'TabLayout items')];
+    this.tabBarLayout = optional(o.tabBarLayout, 'TabLayout tabBarLayout', (v, w) => checkOneOf(v, ['vertical'], w));
+  }
+
+  override childViews(): readonly View[] {
+    return this.items.map((item) => item.view);
+  }
+
+  layoutDict(ids: ViewIds): ViewDict {
+    return {
+      type: this.type,
+      items: this.items.map((item) => this.nodeOf(item.view, ids)),
+      itemProperties: this.items.map((item) => ({ label: item.label })),
+      ...(this.tabBarLayout === undefined ? {} : { tabBarLayout: this.tabBarLayout }),
+    };
+  }
+}
