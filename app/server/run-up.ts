@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FigurlError } from '@figurl/sdk';
-import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
+import { ensureShellToken, parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
 import { seedDemoFigures } from './seed-demo-figures';
 
 export interface UpIo {
@@ -70,7 +70,12 @@ export async function startFigurl(argv: string[], io: UpIo): Promise<RunningFigu
   let shell: Server | undefined;
   try {
     const zoneUrl = zone.url.replace('://0.0.0.0:', `://${shown}:`);
-    const started = await startShell({ host, port, zoneUrl, env: io.env });
+    // The shell acts for its signed-in users with a delegate token, so their curation actions are
+    // theirs; one of its own (kept in the data folder) unless FIGURL_ZONE_TOKEN names another.
+    const zoneToken =
+      io.env.FIGURL_ZONE_TOKEN ||
+      (await ensureShellToken({ databaseUrl: zone.databaseUrl, dataDir: zoneConfig.dataDir }));
+    const started = await startShell({ host, port, zoneUrl, zoneToken });
     shell = started.server;
     const shellUrl = io.env.FIGURL_SHELL_URL ?? `http://${shown}:${started.port}`;
     process.env.FIGURL_SHELL_URL = shellUrl;
@@ -154,10 +159,11 @@ async function startShell(options: {
   host: string;
   port: number;
   zoneUrl: string;
-  env: Record<string, string | undefined>;
+  zoneToken: string;
 }): Promise<{ server: Server; port: number }> {
   // The shell reads its settings from the environment on first use (lib/shell-config.ts).
   process.env.FIGURL_ZONE_URL = options.zoneUrl;
+  process.env.FIGURL_ZONE_TOKEN = options.zoneToken;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const { default: next } = await import('next');
   const nextApp = next({ dev: false, dir: appDir, hostname: options.host, port: options.port, quiet: true });

@@ -2,6 +2,7 @@ export { type BuildAppOptions, buildApp } from './app.js';
 export { hashToken } from './auth/resolve-token.js';
 export type { Bucket } from './bucket/bucket.js';
 export { createFilesystemBucket } from './bucket/create-filesystem-bucket.js';
+export { ensureShellToken, shellServiceUser, shellTokenFileName } from './cli/ensure-shell-token.js';
 export { runZoneCommand, type ZoneCommandIo, zoneUsage } from './cli/run-zone-command.js';
 export { parseZoneConfig, type ZoneConfig } from './config.js';
 export { deliverEvent, type OutboxDelivery } from './curations/deliver-event.js';

@@ -1,9 +1,14 @@
 import {
+  type CurationServiceQuery,
+  type CurationServiceResult,
+  curationServiceResultSchemas,
   type FigureHost,
   type FigureHostIo,
   FigurlError,
+  isErrorCode,
   type MessageToChild,
   parseGitHubUri,
+  parseWith,
   sha1Hex,
   startInitializeFigure,
   toHex,
@@ -57,6 +62,24 @@ export function createFigurePageIo(options: FigurePageIoOptions) {
     return body.uri;
   };
 
+  // A plugin's figurl-curation query, answered by the zone as the signed-in user (POST /api/curation).
+  // No timeout here: a watch is a long-poll of up to 25 s.
+  const curation = async (query: CurationServiceQuery): Promise<CurationServiceResult> => {
+    const zone = options.zone === undefined ? '' : `?zone=${encodeURIComponent(options.zone)}`;
+    const res = await fetch(`/api/curation${zone}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(query),
+    });
+    const body = (await res.json().catch(() => undefined)) as { code?: unknown; message?: unknown } | undefined;
+    if (!res.ok) {
+      const code = isErrorCode(body?.code) ? body.code : 'UNAVAILABLE';
+      const message = typeof body?.message === 'string' ? body.message : `HTTP ${res.status}`;
+      throw new FigurlError(code, message);
+    }
+    return parseWith(curationServiceResultSchemas[query.op], body, `answer to the figurl-curation ${query.op}`);
+  };
+
   const hostIo: FigureHostIo = {
     post: (message: MessageToChild, transfer) => post(message, transfer),
     load: loader.load,
@@ -101,6 +124,7 @@ export function createFigurePageIo(options: FigurePageIoOptions) {
     postMessageToParent(message) {
       if (window.parent !== window) window.parent.postMessage(message, '*');
     },
+    curation,
     onFigureError: options.onFigureError,
     sha1: sha1OfBytes,
     now: () => performance.now(),

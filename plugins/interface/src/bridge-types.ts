@@ -24,6 +24,11 @@ export interface FileDataOptions {
   timeoutMs?: number | undefined;
 }
 
+export interface ServiceQueryOptions {
+  /** Overrides the bridge's serviceQuery timeout (5 minutes) for this call. */
+  timeoutMs?: number | undefined;
+}
+
 /** Data a plugin answers itself with when no shell is around (`?test=1`, or opened directly). */
 export interface StandaloneData {
   figureData?: unknown;
@@ -87,6 +92,11 @@ export interface FigurlBridge {
   /** Commits text to a `gh://owner/repo/branch/path` file; throws unless it succeeded. */
   storeGithubFile(uri: string, fileData: string): Promise<void>;
   setUrlState(state: UrlState): Promise<void>;
+  /**
+   * Asks a service of the shell (`figurl-curation`); the answer's `result`. Throws a
+   * FigurlRequestError (`shell-error`, with `code` when the shell named one) on an error answer.
+   */
+  serviceQuery(serviceName: string, query: unknown, options?: ServiceQueryOptions): Promise<unknown>;
   postMessageToParent(message: unknown): Promise<void>;
   /** The current URL state; the same object until it changes. */
   getUrlState(): UrlState;

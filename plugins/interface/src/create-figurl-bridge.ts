@@ -5,6 +5,7 @@ import type {
   FigurlBridgeOptions,
   FileDataOptions,
   PostTarget,
+  ServiceQueryOptions,
   UrlState,
 } from './bridge-types.js';
 import { createBridgeState } from './create-bridge-state.js';
@@ -16,7 +17,10 @@ import { type BootParams, readBootParams } from './read-boot-params.js';
 const second = 1000;
 const minute = 60 * second;
 
-/** How long each request waits for the shell. Stores include a permission prompt the user reads. */
+/**
+ * How long each request waits for the shell. Stores include a permission prompt the user reads;
+ * a serviceQuery may be a long-poll (a figurl-curation watch waits up to 25 s).
+ */
 export const defaultRequestTimeouts: Readonly<Record<FigurlRequestType, number>> = {
   getFigureData: 5 * minute,
   getFileData: 5 * minute,
@@ -137,6 +141,21 @@ export function createFigurlBridge(win: BridgeWindow, options: FigurlBridgeOptio
       setTimeout(() => {
         if (state.urlStateVersion() === before) state.setUrlState(next);
       }, graceMs);
+    },
+    async serviceQuery(serviceName, query, queryOptions: ServiceQueryOptions = {}) {
+      const response = await transport.request(
+        { type: 'serviceQuery', serviceName, query },
+        queryOptions.timeoutMs ?? timeouts.serviceQuery,
+      );
+      if (response.errorMessage !== undefined) {
+        throw new FigurlRequestError(
+          'serviceQuery',
+          'shell-error',
+          `figurl: serviceQuery ${JSON.stringify(serviceName)} failed: ${response.errorMessage}`,
+          /^([A-Z][A-Z_]+): /.exec(response.errorMessage)?.[1],
+        );
+      }
+      return response.result;
     },
     async postMessageToParent(message) {
       await transport.request({ type: 'postMessageToParent', message }, timeouts.postMessageToParent);

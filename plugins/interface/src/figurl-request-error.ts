@@ -23,10 +23,16 @@ export class FigurlRequestError extends Error {
   override readonly name = 'FigurlRequestError';
   readonly requestType: string;
   readonly reason: FigurlRequestFailure;
+  /**
+   * The figurl error code the shell named (`CONFLICT`, `FORBIDDEN`, …) when it named one: a
+   * serviceQuery's `errorMessage` of the form `<CODE>: <message>`.
+   */
+  readonly code: string | undefined;
 
-  constructor(requestType: string, reason: FigurlRequestFailure, message: string) {
+  constructor(requestType: string, reason: FigurlRequestFailure, message: string, code?: string) {
     super(message);
     this.requestType = requestType;
     this.reason = reason;
+    this.code = code;
   }
 }

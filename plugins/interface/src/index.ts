@@ -8,10 +8,12 @@ export type {
   FileResponseType,
   MessageEventLike,
   PostTarget,
+  ServiceQueryOptions,
   StandaloneData,
   UrlState,
 } from './bridge-types.js';
 export { createFigurlBridge, defaultRequestTimeouts } from './create-figurl-bridge.js';
+export { type Curation, type CurationAction, curationService } from './curation-service.js';
 export type { DataState } from './data-state.js';
 export { getFigurlBridge, startFigurlBridge, stopFigurlBridge } from './figurl-bridge.js';
 export { FigurlRequestError, type FigurlRequestFailure } from './figurl-request-error.js';
@@ -23,6 +25,7 @@ export { onMessageToFrontend } from './on-message-to-frontend.js';
 export { parseUrlState } from './parse-url-state.js';
 export { postMessageToParent } from './post-message-to-parent.js';
 export { readBootParams } from './read-boot-params.js';
+export { serviceQuery } from './service-query.js';
 export { setUrlState } from './set-url-state.js';
 export { startPlugin } from './start-plugin.js';
 export { StatusMessage } from './status-message.js';

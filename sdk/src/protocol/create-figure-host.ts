@@ -1,6 +1,14 @@
 import { FigurlError, isFigurlError } from '../errors/index.js';
+import { parseWith } from '../schemas/parse-with.js';
 import { parseGitHubUri } from '../uri/parse-github-uri.js';
 import { findSha1OfUri } from '../uri/sha1-from-uri.js';
+import {
+  type CurationServiceQuery,
+  type CurationServiceResult,
+  curationServiceName,
+  curationServiceQuerySchema,
+  toCurationUri,
+} from './curation-service.js';
 import { deserializeNdarrays, hasNdarrays } from './deserialize-ndarrays.js';
 import { createFigureUriScope, type FigureUriScope } from './figure-uri-scope.js';
 import {
@@ -42,6 +50,12 @@ export interface FigureHostIo {
   setUrlState(state: Record<string, unknown>, options: { replace: boolean }): void;
   /** Forwards a plugin's message to the shell's own parent window. */
   postMessageToParent(message: unknown): void;
+  /**
+   * The `figurl-curation` service: the query (validated, and of a curation this figure may use)
+   * answered by the zone as the signed-in user (the shell's `POST /api/curation`). Without it the
+   * host answers that the service is not offered.
+   */
+  curation?(query: CurationServiceQuery): Promise<CurationServiceResult>;
   /** The figure cannot be shown (data missing, hash mismatch, …): tell the user, never render. */
   onFigureError(error: FigurlError): void;
   /** SHA-1 hex of bytes (crypto.subtle where it exists). */
@@ -162,6 +176,23 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
     return `sha1://${hash}`;
   };
 
+  // figurl-curation: only documents the figure names as curation://<id>, or that it created here.
+  const queryCuration = async (query: unknown): Promise<CurationServiceResult> => {
+    if (io.curation === undefined) {
+      throw new FigurlError('UNAVAILABLE', `this shell offers no ${curationServiceName} service`);
+    }
+    const parsed = parseWith(curationServiceQuerySchema, query, `${curationServiceName} query`);
+    if (parsed.op !== 'create' && !scope.has(toCurationUri(parsed.curationId))) {
+      throw new FigurlError(
+        'FORBIDDEN',
+        `refused to ${parsed.op} curation ${parsed.curationId}: this figure does not name ${toCurationUri(parsed.curationId)}`,
+      );
+    }
+    const result = await io.curation(parsed);
+    if (parsed.op === 'create') scope.add(toCurationUri(result.curationId));
+    return result;
+  };
+
   const getFigureData = async (request: FigurlRequest & { type: 'getFigureData' }) => {
     const version = request.figurlProtocolVersion;
     if (version !== undefined && version !== 'p1') {
@@ -260,9 +291,20 @@ export function createFigureHost(options: FigureHostOptions): FigureHost {
         io.post({ type: 'reportUrlStateChange', state: request.state });
         return;
       }
-      case 'serviceQuery':
-        respond(requestId, { type: 'serviceQuery', errorMessage: rtcshareError });
+      case 'serviceQuery': {
+        if (request.serviceName !== curationServiceName) {
+          respond(requestId, { type: 'serviceQuery', errorMessage: rtcshareError });
+          return;
+        }
+        try {
+          respond(requestId, { type: 'serviceQuery', result: await queryCuration(request.query) });
+        } catch (err) {
+          // The code leads, so a plugin tells a stale version (CONFLICT) from a refusal.
+          const error = toFigurlError(err);
+          respond(requestId, { type: 'serviceQuery', errorMessage: `${error.code}: ${error.message}` });
+        }
         return;
+      }
       case 'readDir':
         respond(requestId, { type: 'readDir', errorMessage: rtcshareError });
         return;

@@ -1,4 +1,5 @@
 export * from './create-figure-host.js';
+export * from './curation-service.js';
 export * from './deserialize-ndarrays.js';
 export * from './figure-uri-scope.js';
 export * from './figurl-messages.js';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { FigurlError } from '@figurl/sdk';
 import type { IdentityRepository } from '../repositories/identity-repository.js';
 import { type Actor, anonymous } from './authorize.js';
@@ -6,6 +6,11 @@ import { type Actor, anonymous } from './authorize.js';
 /** Tokens are stored as the SHA-256 of their text; the text is shown once, at creation. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new token's text: 32 random bytes; the prefix makes leaked tokens easy to find with secret scanners. */
+export function newTokenText(): string {
+  return `fzt_${randomBytes(32).toString('base64url')}`;
 }
 
 /**

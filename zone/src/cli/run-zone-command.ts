@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyMigrations, createPrismaClient, startDatabase } from '@figurl/prisma';
 import { calendarDaySchema, clientIdSchema, FigurlError, parseWith } from '@figurl/sdk';
 import { z } from 'zod';
-import { hashToken } from '../auth/resolve-token.js';
+import { hashToken, newTokenText } from '../auth/resolve-token.js';
 import { parseZoneConfig } from '../config.js';
 import { createIdentityRepository, type IdentityRepository } from '../repositories/identity-repository.js';
 import { createUsageRepository } from '../repositories/usage-repository.js';
@@ -151,8 +150,7 @@ async function tokenCommand(
       values['expires-days'] === undefined
         ? undefined
         : parseWith(z.coerce.number().int().positive(), values['expires-days'], '--expires-days');
-    // 32 random bytes; the prefix makes leaked tokens easy to find with secret scanners.
-    const token = `fzt_${randomBytes(32).toString('base64url')}`;
+    const token = newTokenText();
     const id = await identities.createToken({
       userId: owner,
       tokenHash: hashToken(token),
