@@ -1,0 +1,227 @@
+import { createZoneClient, storeBytes } from '@figurl/sdk';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FigurlStack, launchChromium, startFigurlStack } from '../support/figurl-stack.js';
+import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.js';
+
+/**
+ * Collaborative curation end to end: two people, each signed in with GitHub in their own
+ * browser context, curate one zone curation document through the sortingview plugin. Each sees
+ * the other's labels and merges without reloading, every action is recorded with its author, and
+ * both pages end with the zone's state.
+ */
+
+const unitIds = [1, 2, 3, 4, 5, 6];
+
+async function storeJson(stack: FigurlStack, value: unknown): Promise<string> {
+  const zone = createZoneClient({ baseUrl: stack.zoneUrl, fetch });
+  return `sha1://${(await storeBytes(zone, new TextEncoder().encode(JSON.stringify(value)))).sha1}`;
+}
+
+/** A Mountain layout with a units table and the curation control, as sortingview writes one. */
+async function storeCurationFigure(stack: FigurlStack): Promise<string> {
+  const table = {
+    type: 'UnitsTable',
+    columns: [{ key: 'numEvents', label: 'Num. events', dtype: 'int' }],
+    rows: unitIds.map((unitId) => ({ unitId, values: { numEvents: 100 * unitId } })),
+  };
+  const views = [
+    { type: 'UnitsTable', viewId: '0', dataUri: await storeJson(stack, table) },
+    { type: 'SortingCuration2', viewId: '1', dataUri: await storeJson(stack, { type: 'SortingCuration2' }) },
+  ];
+  return storeJson(stack, {
+    type: 'MainLayout',
+    layout: {
+      type: 'Mountain',
+      items: [
+        { type: 'View', viewId: '0' },
+        { type: 'View', viewId: '1' },
+      ],
+      itemProperties: [{ label: 'Units table' }, { label: 'Curation', isControl: true, controlHeight: 520 }],
+    },
+    views,
+  });
+}
+
+describe('two people curating one zone document (figurl up, headless Chromium)', () => {
+  let gh: GitHubStandIn;
+  let stack: FigurlStack;
+  let browser: Browser;
+  const people: Record<'alice' | 'bob', { context: BrowserContext; page: Page; frame: Frame }> = {} as never;
+  let figureUrl: string;
+
+  /** Signs `context` in as `login` through the shell's own page, with a personal access token. */
+  const signIn = async (context: BrowserContext, token: string, login: string) => {
+    const page = await context.newPage();
+    await page.goto(`${stack.shellUrl}/sign-in`);
+    const answer = await page.evaluate(async (pat) => {
+      const res = await fetch('/api/auth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: pat }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, token);
+    expect(answer).toEqual({ status: 200, body: { login } });
+    await page.close();
+  };
+
+  const pluginFrame = async (page: Page): Promise<Frame> => {
+    for (let i = 0; i < 300; i++) {
+      const frame = page.frames().find((f) => f.url().includes('/plugins/sortingview/') && !f.isDetached());
+      if (frame !== undefined) return frame;
+      await page.waitForTimeout(50);
+    }
+    throw new Error(`no sortingview frame in ${page.url()}`);
+  };
+
+  const open = async (who: 'alice' | 'bob', url: string) => {
+    const { context } = people[who];
+    const page = await context.newPage();
+    await page.goto(url);
+    const frame = await pluginFrame(page);
+    await frame.locator('tr.sv-row').first().waitFor({ timeout: 30_000 });
+    people[who].page = page;
+    people[who].frame = frame;
+  };
+
+  /** The labels column of the table, unit by unit, as a person sees it. */
+  const labelsSeenBy = (who: 'alice' | 'bob') =>
+    people[who].frame
+      .locator('tr.sv-row')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.children[1]?.textContent?.replace(/⊕.*/, '').trim(),
+            row.querySelector('.sv-labels')?.textContent ?? '',
+          ]),
+        ),
+      );
+
+  const shownJson = async (who: 'alice' | 'bob') => {
+    const { frame } = people[who];
+    if ((await frame.locator('textarea.sv-json').count()) === 0)
+      await frame.getByRole('button', { name: 'Show JSON' }).click();
+    return JSON.parse(await frame.locator('textarea.sv-json').inputValue());
+  };
+
+  /** Milliseconds until `check` holds (polled every 20 ms), failing after `timeoutMs`. */
+  const timeUntil = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
+    const start = Date.now();
+    while (!(await check())) {
+      if (Date.now() - start > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return Date.now() - start;
+  };
+
+  beforeAll(async () => {
+    gh = await startGitHubStandIn();
+    gh.addUser({ login: 'alice' });
+    gh.addUser({ login: 'bob' });
+    [stack, browser] = await Promise.all([
+      startFigurlStack({ env: { GITHUB_API_URL: gh.url, GITHUB_URL: gh.url } }),
+      launchChromium(),
+    ]);
+    for (const login of ['alice', 'bob'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+      await signIn(context, gh.issueToken(login, ['repo']), login);
+      people[login] = { context } as never;
+    }
+    const d = await storeCurationFigure(stack);
+    figureUrl = `${stack.shellUrl}/f?v=sortingview&d=${encodeURIComponent(d)}&label=curation`;
+  }, 150_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await gh?.close();
+  });
+
+  it('alice puts her curation in the zone; the figURL now names the live document', async () => {
+    await open('alice', figureUrl);
+    const { frame, page } = people.alice;
+    await frame.locator('tr.sv-row').nth(0).click();
+    await frame.getByLabel('accept').click();
+    await frame.getByRole('button', { name: 'Save to zone (live)' }).click();
+    await frame.getByText(/^Live: curation:\/\/[a-z]{12}/).waitFor({ timeout: 15_000 });
+    await page.waitForURL(/sortingCuration.*curation/, { timeout: 10_000 });
+    const s = JSON.parse(new URL(page.url()).searchParams.get('s') ?? '{}');
+    expect(s.sortingCuration).toMatch(/^curation:\/\/[a-z]{12}$/);
+    figureUrl = page.url();
+  });
+
+  it("bob opens alice's link and sees her label; each sees the other's edits within a second", async () => {
+    await open('bob', figureUrl);
+    await timeUntil(async () => (await labelsSeenBy('bob'))['1'] === 'accept');
+
+    // Bob labels units 2 and 3 noise; Alice's table shows it without a reload.
+    const bob = people.bob.frame;
+    await bob.locator('tr.sv-row').nth(1).click();
+    await bob
+      .locator('tr.sv-row')
+      .nth(2)
+      .click({ modifiers: ['Control'] });
+    await bob.getByLabel('noise').click();
+    const toAlice = await timeUntil(async () => {
+      const seen = await labelsSeenBy('alice');
+      return seen['2'] === 'noise' && seen['3'] === 'noise';
+    });
+    expect(toAlice).toBeLessThan(1000);
+
+    // Alice merges 4 and 5; Bob sees the merge badge.
+    const alice = people.alice.frame;
+    await alice.locator('tr.sv-row').nth(3).click();
+    await alice
+      .locator('tr.sv-row')
+      .nth(4)
+      .click({ modifiers: ['Control'] });
+    await alice.getByRole('button', { name: /^Merge selected units/ }).click();
+    const toBob = await timeUntil(async () => (await bob.locator('.sv-merge-badge').count()) === 2);
+    expect(toBob).toBeLessThan(1000);
+  });
+
+  it('converges when both act at once, and every action is attributed', async () => {
+    const alice = people.alice.frame;
+    const bob = people.bob.frame;
+    // At the same moment: Alice toggles "mua" (the fifth label) on unit 6 with Shift+5, Bob
+    // labels unit 6 "reject".
+    await alice.locator('tr.sv-row').nth(5).click();
+    await bob.locator('tr.sv-row').nth(5).click();
+    await Promise.all([people.alice.page.keyboard.press('Shift+Digit5'), bob.getByLabel('reject').click()]);
+    const expected = {
+      isClosed: false,
+      labelsByUnit: { '1': ['accept'], '2': ['noise'], '3': ['noise'], '6': ['mua', 'reject'] },
+      mergeGroups: [['4', '5']],
+    };
+    await expect
+      .poll(async () => [await shownJson('alice'), await shownJson('bob')], { timeout: 10_000, interval: 50 })
+      .toEqual([expected, expected]);
+
+    // The zone holds the same state, and its log names who did what.
+    const curationId = /curation:\/\/([a-z]{12})/.exec(decodeURIComponent(figureUrl))?.[1] as string;
+    const doc = (await (await fetch(`${stack.zoneUrl}/api/v1/curations/${curationId}`)).json()) as {
+      version: number;
+      state: unknown;
+    };
+    expect(doc.state).toEqual({
+      isClosed: false,
+      labelsByUnit: expected.labelsByUnit,
+      mergeGroups: [[4, 5]],
+    });
+    const log = (await (await fetch(`${stack.zoneUrl}/api/v1/feeds/${curationId}/messages?from=0`)).json()) as {
+      messages: Array<{ author: string; message: { type: string } }>;
+    };
+    expect(log.messages.map((m) => `${m.author} ${m.message.type}`)).toEqual([
+      'alice SET_CURATION',
+      'bob ADD_UNIT_LABEL',
+      'alice MERGE_UNITS',
+      ...(log.messages.at(-2)?.author === 'alice'
+        ? ['alice TOGGLE_UNIT_LABEL', 'bob ADD_UNIT_LABEL']
+        : ['bob ADD_UNIT_LABEL', 'alice TOGGLE_UNIT_LABEL']),
+    ]);
+    expect(doc.version).toBe(log.messages.length);
+    // Each page's history panel shows the other person's actions by name.
+    await people.alice.frame.getByText('History').click();
+    await expect.poll(() => people.alice.frame.locator('.sv-history li b').allTextContents()).toContain('bob');
+  });
+});
