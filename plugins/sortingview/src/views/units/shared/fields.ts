@@ -67,7 +67,7 @@ export function toUnitId(value: unknown, what: string): UnitId {
   if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value !== '')) {
     return value;
   }
-  fail(what, 'a unit id (number or string)', value);
+  fail(what, 'an id (number or non-empty string)', value);
 }
 
 /**
@@ -85,7 +85,7 @@ export function toUnitIds(value: unknown, what: string): UnitId[] {
   const seen = new Set<string>();
   for (const id of ids) {
     const key = unitKey(id);
-    if (seen.has(key)) throw new Error(`invalid ${what}: unit id ${JSON.stringify(id)} appears twice`);
+    if (seen.has(key)) throw new Error(`invalid ${what}: id ${JSON.stringify(id)} appears twice`);
     seen.add(key);
   }
   return ids;
