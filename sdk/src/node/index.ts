@@ -2,6 +2,7 @@ export { createNodeHasher } from './create-node-hasher.js';
 export { digestFile, sha1File } from './digest-file.js';
 export { downloadBlobNode, type NodeBlobDownload } from './download-blob-node.js';
 export { Figure, Markdown, Plotly, VegaLite } from './env-figures.js';
+export * as vv from './env-sortingview.js';
 export { figurlFromEnv } from './figurl-from-env.js';
 export { type LoadedFile, type LoadFileOptions, loadFile } from './load-file.js';
 export { parseGitHubEnv } from './parse-github-env.js';

@@ -140,3 +140,18 @@ function checkNumberList(list: readonly unknown[], what: string): readonly numbe
   }
   return list as readonly number[];
 }
+
+/** How many values an array holds (the product of an ndarray's shape). */
+export function lengthOf(value: ArrayInput): number {
+  if (Array.isArray(value) || findDtype(value) !== null) return (value as ArrayLike<number>).length;
+  return (value as NdarrayJson).shape.reduce((a, b) => a * b, 1);
+}
+
+/** Checks that bin edges are one more than bin counts, as a histogram's are. */
+export function checkBins(binEdgesSec: ArrayInput, binCounts: ArrayInput, what: string): void {
+  const edges = lengthOf(binEdgesSec);
+  const counts = lengthOf(binCounts);
+  if (edges !== counts + 1) {
+    throw invalid(`${what} binEdgesSec`, `${edges} edges`, `one more edge than bin counts (${counts})`);
+  }
+}

@@ -1,4 +1,3 @@
-import { toBase64 } from '../bytes/base64.js';
 import { FigurlError, quote } from '../errors/index.js';
 
 /** The dtypes figurl's Python serializer writes (`serialize_wrapper.py`); no int8, no 64-bit integers. */
@@ -52,7 +51,7 @@ export function encodeNdarray(
     throw new FigurlError('INVALID_REQUEST', `cannot encode ${describeArray(data)} as float64: ${float64Advice}`);
   }
   const sizes = checkShape(shape ?? [values.length], values.length);
-  return { _type: 'ndarray', shape: sizes, dtype, data_b64: toBase64(littleEndianBytes(values)) };
+  return { _type: 'ndarray', shape: sizes, dtype, data_b64: base64(littleEndianBytes(values)) };
 }
 
 /** "a Float64Array of 3 values", for messages. */
@@ -116,4 +115,38 @@ function littleEndianBytes(values: EncodableArray): Uint8Array {
     for (let j = 0; j < size; j++) swapped[i + j] = bytes[i + size - 1 - j] as number;
   }
   return swapped;
+}
+
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Standard base64 of megabytes of array data: the platform's `Uint8Array#toBase64` where there
+ * is one, else a table lookup into ASCII bytes decoded once (several times faster than building
+ * a binary string for `btoa`).
+ */
+function base64(bytes: Uint8Array): string {
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  const table = Uint8Array.from(alphabet, (c) => c.charCodeAt(0));
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  const at = (i: number) => bytes[i] as number;
+  const code = (n: number) => table[n & 63] as number;
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
+    out[o++] = code(n >>> 18);
+    out[o++] = code(n >>> 12);
+    out[o++] = code(n >>> 6);
+    out[o++] = code(n);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (at(i) << 16) | (rest === 2 ? at(i + 1) << 8 : 0);
+    out[o++] = code(n >>> 18);
+    out[o++] = code(n >>> 12);
+    out[o++] = rest === 2 ? code(n >>> 6) : 61;
+    out[o++] = 61;
+  }
+  return new TextDecoder().decode(out);
 }

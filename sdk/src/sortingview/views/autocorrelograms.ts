@@ -1,5 +1,5 @@
 import type { UnitId } from '../../curation/index.js';
-import { type ArrayInput, arrayJson, checkArrayInput, type ToDictOptions } from '../array-json.js';
+import { type ArrayInput, arrayJson, checkArrayInput, checkBins, type ToDictOptions } from '../array-json.js';
 import { checkInstances, checkOptions, checkUnitId } from '../check-values.js';
 import { View, type ViewDict } from '../view.js';
 
@@ -20,6 +20,7 @@ export class AutocorrelogramItem {
     this.unitId = checkUnitId(o.unitId, 'AutocorrelogramItem unitId');
     this.binEdgesSec = checkArrayInput(o.binEdgesSec, `AutocorrelogramItem (unit ${this.unitId}) binEdgesSec`);
     this.binCounts = checkArrayInput(o.binCounts, `AutocorrelogramItem (unit ${this.unitId}) binCounts`);
+    checkBins(this.binEdgesSec, this.binCounts, `AutocorrelogramItem (unit ${this.unitId})`);
   }
 
   toDict(options: ToDictOptions = {}) {

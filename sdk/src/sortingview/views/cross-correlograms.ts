@@ -1,5 +1,5 @@
 import type { UnitId } from '../../curation/index.js';
-import { type ArrayInput, arrayJson, checkArrayInput, type ToDictOptions } from '../array-json.js';
+import { type ArrayInput, arrayJson, checkArrayInput, checkBins, type ToDictOptions } from '../array-json.js';
 import { checkBoolean, checkInstances, checkOptions, checkUnitId, optional } from '../check-values.js';
 import { View, type ViewDict } from '../view.js';
 
@@ -23,6 +23,7 @@ export class CrossCorrelogramItem {
     const what = `CrossCorrelogramItem (units ${this.unitId1}, ${this.unitId2})`;
     this.binEdgesSec = checkArrayInput(o.binEdgesSec, `${what} binEdgesSec`);
     this.binCounts = checkArrayInput(o.binCounts, `${what} binCounts`);
+    checkBins(this.binEdgesSec, this.binCounts, what);
   }
 
   toDict(options: ToDictOptions = {}) {

@@ -1,6 +1,14 @@
 import type { UnitId } from '../../curation/index.js';
-import { type ArrayInput, arrayJson, checkArrayInput, type ToDictOptions } from '../array-json.js';
-import { checkBoolean, checkInstances, checkNumber, checkOptions, checkUnitId, optional } from '../check-values.js';
+import { type ArrayInput, arrayJson, checkArrayInput, lengthOf, type ToDictOptions } from '../array-json.js';
+import {
+  checkBoolean,
+  checkInstances,
+  checkNumber,
+  checkOptions,
+  checkUnitId,
+  invalid,
+  optional,
+} from '../check-values.js';
 import { View, type ViewDict } from '../view.js';
 
 /**
@@ -21,6 +29,10 @@ export class SpikeAmplitudesItem {
     const what = `SpikeAmplitudesItem (unit ${this.unitId})`;
     this.spikeTimesSec = checkArrayInput(o.spikeTimesSec, `${what} spikeTimesSec`);
     this.spikeAmplitudes = checkArrayInput(o.spikeAmplitudes, `${what} spikeAmplitudes`);
+    const [times, amplitudes] = [lengthOf(this.spikeTimesSec), lengthOf(this.spikeAmplitudes)];
+    if (times !== amplitudes) {
+      throw invalid(`${what} spikeAmplitudes`, `${amplitudes} values`, `one per spike time (${times})`);
+    }
   }
 
   toDict(options: ToDictOptions = {}) {
