@@ -8,6 +8,8 @@ import { Plotly } from '../figures/plotly.js';
 import { VegaLite } from '../figures/vega-lite.js';
 import { createNodeHasher } from '../node/create-node-hasher.js';
 import { parseGitHubEnv } from '../node/parse-github-env.js';
+import { parseSortingviewLayout } from '../sortingview/parse-sortingview-layout.js';
+import { sortingviewView } from '../sortingview/sortingview-figure.js';
 import { assertViewUri } from '../uri/assert-view-uri.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CommandContext } from './command-context.js';
@@ -61,16 +63,20 @@ function figurlContext(context: CommandContext): FigurlContext {
 function figureCommand(options: {
   name: string;
   operands: string;
+  /** Switches of this command, e.g. `allow-float64`. */
+  booleans?: readonly string[];
   summary: string;
   about: string;
   build(args: CommandArgs): Promise<Figure>;
 }): CommandSpec {
   const { name, operands } = options;
+  const switches = (options.booleans ?? []).map((flag) => ` [--${flag}]`).join('');
   return {
     operands: { names: operands, min: operands.split(' ').length, max: operands.split(' ').length },
     strings: ['label', 'state'],
+    booleans: options.booleans ?? [],
     summary: options.summary,
-    usage: `usage: figurl ${name} ${operands} --label <label> [--state <json>]\n\n${options.about}\n\n${publishing}`,
+    usage: `usage: figurl ${name} ${operands} --label <label> [--state <json>]${switches}\n\n${options.about}\n\n${publishing}`,
     async run(context, args) {
       const label = args.options.label;
       if (label === undefined) throw new CliUsageError('expected --label <label>', name);
@@ -122,6 +128,42 @@ const plotly = figureCommand({
   },
 });
 
+const sortingview = figureCommand({
+  name: 'figure sortingview',
+  operands: '<layout.json>',
+  booleans: ['allow-float64'],
+  summary:
+    'figure sortingview <layout.json> --label L  make a sortingview figure (one blob per view); prints its figURL',
+  about: `Makes a sortingview figure as Python's sortingview does (View.url): each view's data is stored
+as a blob of its own, and the figure (view ${sortingviewView}) is
+{"type": "MainLayout", "layout": <the tree>, "views": [{"type", "viewId", "dataUri"}]}, the views
+numbered "0", "1", … depth first (the same file gives the same URIs and the same link).
+
+<layout.json> holds a layout whose views carry their data inline:
+  {"type": "Box" | "Splitter", "direction": "horizontal" | "vertical", "items": [<item>, …],
+   "scrollbar"?: true|false, "showTitles"?: true|false}          (a Splitter has exactly 2 items)
+      <item>: {"view": <node>, "minSize"?, "maxSize"?, "stretch"?, "title"?, "collapsible"?}
+              or a bare <node>
+  {"type": "TabLayout", "items": [{"label": "…", "view": <node>}], "tabBarLayout"?: "vertical"}
+  {"type": "Mountain", "items": [{"label": "…", "view": <view>, "isControl"?: true|false,
+   "controlHeight"?: <px>}]}
+  <view>: its data as sortingview reads it, e.g. {"type": "RasterPlot", "startTimeSec": 0,
+   "endTimeSec": 60, "plots": [{"unitId": 1, "spikeTimesSec": [0.5, 1.25]}]}; arrays as number
+   lists or as Python's {"_type": "ndarray", "shape", "dtype", "data_b64"} (float64 only with
+   --allow-float64). The fields of the types sortingview's Python writes are checked.
+A view alone (no layout) is shown in a horizontal Box, as in Python.`,
+  async build({ positionals, flags }) {
+    const path = positionals[0] as string;
+    const layout = await readFigureJson(path);
+    return make(path, () =>
+      parseSortingviewLayout(layout).toFigure({
+        allowFloat64: flags['allow-float64'] === true,
+        createHasher: createNodeHasher,
+      }),
+    );
+  },
+});
+
 const any = figureCommand({
   name: 'figure',
   operands: '<viewUri> <data.json>',
@@ -140,7 +182,7 @@ const any = figureCommand({
 });
 
 /**
- * figure vegalite, figure markdown, figure plotly, and `figure <viewUri> <data.json>`: the
+ * figure vegalite, figure markdown, figure plotly, figure sortingview, and `figure <viewUri> <data.json>`: the
  * group's own command, which `main()` runs when the word after `figure` names no subcommand.
  */
 export const makeFigureCommands: Record<string, CommandSpec> = {
@@ -148,4 +190,5 @@ export const makeFigureCommands: Record<string, CommandSpec> = {
   'figure vegalite': vegalite,
   'figure markdown': markdown,
   'figure plotly': plotly,
+  'figure sortingview': sortingview,
 };
