@@ -17,6 +17,7 @@ export function invalid(what: string, value: unknown, expected: string): FigurlE
 /** A value as an error message shows it: quoted JSON, or what it is when quoting would not help. */
 export function shown(value: unknown): string {
   if (value === undefined) return '(missing)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (ArrayBuffer.isView(value)) return `(${describeArray(value as unknown as ArrayLike<number>)})`;
   if (typeof value === 'function' || typeof value === 'symbol') return `(a ${typeof value})`;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) {
