@@ -30,6 +30,20 @@ describe('findSha1Refs', () => {
     ).toEqual([]);
   });
 
+  test("finds sortingview's legacy figureDataSha1 bare hashes, in values and in JSON text", () => {
+    const legacy = {
+      type: 'MountainLayout',
+      views: [
+        { label: 'Units', type: 'UnitsTable', figureDataSha1: a },
+        { label: 'Other', type: 'X', figureDataSha1: 'not a hash', sha1: b },
+      ],
+    };
+    expect(findSha1Refs(legacy)).toEqual([a]);
+    expect(findSha1Refs(JSON.stringify(legacy, null, 2))).toEqual([a]);
+    // Only that key: a bare hash elsewhere names nothing.
+    expect(findSha1Refs({ figureDataSha1: `${a}0`, other: a })).toEqual([]);
+  });
+
   test('walks JSON nested 100,000 deep without overflowing the stack', () => {
     let value: unknown = `sha1://${a}`;
     for (let i = 0; i < 100_000; i++) value = i % 2 === 0 ? [value] : { k: value };
