@@ -44,8 +44,13 @@ function parseNode(value: unknown, path: string): View {
       `got ${isPlainObject(value) ? 'an object without a "type"' : describeJsonKind(value)}; expected ${expected}`,
     );
   }
+  return at(path, () => build(value, path));
+}
+
+/** Runs `make`, naming `path` in an error that does not name a place yet. */
+function at<T>(path: string, make: () => T): T {
   try {
-    return build(value, path);
+    return make();
   } catch (err) {
     if (!isFigurlError(err) || err.message.startsWith('invalid sortingview layout at ')) throw err;
     throw failure(path, err.message);
@@ -77,7 +82,8 @@ function build(node: Node, path: string): View {
       const items = listAt(node, 'items', path).map((item, i) => {
         const where = `${path}.items[${i}]`;
         const o = itemObject(item, ['label', 'view'], where);
-        return new TabLayoutItem({ label: o.label as string, view: parseNode(o.view, `${where}.view`) });
+        const view = parseNode(o.view, `${where}.view`);
+        return at(where, () => new TabLayoutItem({ label: o.label as string, view }));
       });
       return new TabLayout({ items, tabBarLayout: node.tabBarLayout as 'vertical' | undefined });
     }
@@ -87,12 +93,17 @@ function build(node: Node, path: string): View {
       const items = listAt(node, 'items', path).map((item, i) => {
         const where = `${path}.items[${i}]`;
         const o = itemObject(item, ['label', 'view', 'isControl', 'controlHeight'], where);
-        return new MountainLayoutItem({
-          label: o.label as string,
-          view: parseNode(o.view, `${where}.view`),
-          isControl: o.isControl as boolean | undefined,
-          controlHeight: toNumber(o.controlHeight) as number | undefined,
-        });
+        const view = parseNode(o.view, `${where}.view`);
+        return at(
+          where,
+          () =>
+            new MountainLayoutItem({
+              label: o.label as string,
+              view,
+              isControl: o.isControl as boolean | undefined,
+              controlHeight: toNumber(o.controlHeight) as number | undefined,
+            }),
+        );
       });
       return new MountainLayout({ items });
     }
@@ -110,13 +121,18 @@ function build(node: Node, path: string): View {
 function layoutItem(item: unknown, path: string): LayoutItem {
   if (!isPlainObject(item) || item.view === undefined) return new LayoutItem(parseNode(item, path));
   const o = itemObject(item, ['view', 'minSize', 'maxSize', 'stretch', 'title', 'collapsible'], path);
-  return new LayoutItem(parseNode(o.view, `${path}.view`), {
-    minSize: toNumber(o.minSize) as number | undefined,
-    maxSize: toNumber(o.maxSize) as number | undefined,
-    stretch: toNumber(o.stretch) as number | undefined,
-    title: o.title as string | undefined,
-    collapsible: o.collapsible as boolean | undefined,
-  });
+  const view = parseNode(o.view, `${path}.view`);
+  return at(
+    path,
+    () =>
+      new LayoutItem(view, {
+        minSize: toNumber(o.minSize) as number | undefined,
+        maxSize: toNumber(o.maxSize) as number | undefined,
+        stretch: toNumber(o.stretch) as number | undefined,
+        title: o.title as string | undefined,
+        collapsible: o.collapsible as boolean | undefined,
+      }),
+  );
 }
 
 function itemObject(item: unknown, keys: readonly string[], path: string): Node {
