@@ -64,7 +64,7 @@ describe('channel slots in a box', () => {
     const top = slots.get('1');
     const bottom = slots.get('0');
     expect(top && bottom && top.cy < bottom.cy).toBe(true);
-    expect(top?.width).toBeCloseTo(2 * (top?.halfHeight ?? 0));
+    expect(top?.halfHeight).toBeCloseTo(top?.width ?? 0);
     expect(top?.cx).toBeCloseTo(100);
   });
 });

@@ -109,6 +109,9 @@ export function AverageWaveformsView({ data, width, height }: ViewProps<AverageW
       }
       return (
         <div style={{ padding: 4 }}>
+          <div style={{ font: '12px system-ui, sans-serif', color: '#555', marginBottom: 2 }}>
+            Overlaid: {traces.length === 1 ? 'unit' : 'units'} {shown.filter(isSelected).map(unitKey).join(', ')}
+          </div>
           <WaveformBox
             traces={traces}
             width={Math.round(size.width * 1.6)}

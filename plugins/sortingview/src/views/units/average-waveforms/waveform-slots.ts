@@ -20,8 +20,8 @@ const margin = 6;
 
 /**
  * Geometry layout: each channel's trace centred on its electrode, as wide as the electrode
- * (0.9 × the closest spacing), the peak reaching one electrode radius. Channels without a
- * location are left out.
+ * (0.9 × the closest spacing), the largest peak reaching about the next electrode (two radii).
+ * Channels without a location are left out.
  */
 export function geometrySlots(
   channelIds: readonly ElectrodeId[],
@@ -38,7 +38,7 @@ export function geometrySlots(
   const slots = new Map<string, ChannelSlot>();
   for (const e of electrodes) {
     const [cx, cy] = layout.toPixel(e);
-    slots.set(String(e.id), { cx, cy, width: 2 * layout.radius, halfHeight: layout.radius });
+    slots.set(String(e.id), { cx, cy, width: 2 * layout.radius, halfHeight: 2 * layout.radius });
   }
   return { slots, layout, electrodes };
 }

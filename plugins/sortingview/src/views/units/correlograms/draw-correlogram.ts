@@ -46,11 +46,11 @@ export function drawCorrelogram(
     for (let i = 0; i < n; i++) {
       const count = c.binCounts[i] as number;
       if (!(count > 0)) continue;
-      const x0 = xOf(c.binEdgesSec[i] as number);
-      const x1 = xOf(c.binEdgesSec[i + 1] as number);
+      // Whole-pixel edges: adjacent bars meet without anti-aliased seams.
+      const x0 = Math.round(xOf(c.binEdgesSec[i] as number));
+      const x1 = Math.round(xOf(c.binEdgesSec[i + 1] as number));
       const h = (count / maxCount) * plotHeight;
-      // Adjacent bars overlap by a hair so narrow bins do not show seams.
-      ctx.fillRect(x0, bottom - h, Math.max(0.5, x1 - x0 + 0.25), h);
+      ctx.fillRect(x0, bottom - h, Math.max(1, x1 - x0), h);
     }
   }
 
@@ -59,11 +59,12 @@ export function drawCorrelogram(
   ctx.fillRect(area.x, bottom, area.width, 1);
   ctx.fillStyle = '#444';
   ctx.font = '9px system-ui, sans-serif';
-  ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const ms of niceTicks(t0 * 1000, t1 * 1000, Math.max(2, Math.floor(area.width / 40)))) {
     const x = xOf(ms / 1000);
     ctx.fillRect(x, bottom, 1, 3);
+    // Labels at the ends lean inwards so they stay inside the plot.
+    ctx.textAlign = x - area.x < 12 ? 'left' : area.x + area.width - x < 12 ? 'right' : 'center';
     ctx.fillText(formatTick(ms), x, bottom + 3);
   }
 }

@@ -2,7 +2,6 @@ import { type MouseEvent, type PointerEvent, useCallback, useMemo, useState } fr
 import { Canvas, type DrawFunction, pointerPosition } from '../../../components/canvas.js';
 import { unitColor } from '../../../data/unit-colors.js';
 import { type UnitId, unitKey } from '../../../data/unit-id.js';
-import { unitSelectionColors } from '../shared/selection-colors.js';
 import type { Modifiers } from '../shared/use-drag-select.js';
 import { heatColor } from './heat-color.js';
 import { heatMapLayout } from './heat-map-layout.js';
@@ -70,7 +69,8 @@ export function HeatMap({
       const { cellSize: s, x0, y0 } = layout;
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(image, x0, y0, columns * s, rows * s);
-      ctx.fillStyle = unitSelectionColors.overlay;
+      // Amber, not the usual blue tint: it must show on a blue colour scale.
+      ctx.fillStyle = 'rgba(255, 176, 0, 0.28)';
       rowIds.forEach((id, i) => {
         if (selectedUnitIds.has(unitKey(id))) ctx.fillRect(x0, y0 + i * s, columns * s, s);
       });
