@@ -34,9 +34,13 @@ function renderCells(rows: number, columns: number, values: Float64Array, range:
   const ctx = image.getContext('2d');
   if (ctx === null) return image;
   const pixels = ctx.createImageData(image.width, image.height);
+  const { data } = pixels;
   for (let k = 0; k < rows * columns; k++) {
     const [r, g, b] = heatColor(values[k] as number, range);
-    pixels.data.set([r, g, b, 255], 4 * k);
+    data[4 * k] = r;
+    data[4 * k + 1] = g;
+    data[4 * k + 2] = b;
+    data[4 * k + 3] = 255;
   }
   ctx.putImageData(pixels, 0, 0);
   return image;
@@ -69,13 +73,14 @@ export function HeatMap({
       const { cellSize: s, x0, y0 } = layout;
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(image, x0, y0, columns * s, rows * s);
-      // Amber, not the usual blue tint: it must show on a blue colour scale.
-      ctx.fillStyle = 'rgba(255, 176, 0, 0.28)';
+      // Selected units' rows and columns are outlined (after the grid lines, below): a tint
+      // would muddy the colour scale the values are read from.
+      const selectedBands: [number, number, number, number][] = [];
       rowIds.forEach((id, i) => {
-        if (selectedUnitIds.has(unitKey(id))) ctx.fillRect(x0, y0 + i * s, columns * s, s);
+        if (selectedUnitIds.has(unitKey(id))) selectedBands.push([x0, y0 + i * s, columns * s, s]);
       });
       columnIds.forEach((id, j) => {
-        if (selectedUnitIds.has(unitKey(id))) ctx.fillRect(x0 + j * s, y0, s, rows * s);
+        if (selectedUnitIds.has(unitKey(id))) selectedBands.push([x0 + j * s, y0, s, rows * s]);
       });
       if (s >= 8) {
         ctx.strokeStyle = 'rgba(255, 255, 255, 0.7)';
@@ -91,6 +96,9 @@ export function HeatMap({
         }
         ctx.stroke();
       }
+      ctx.strokeStyle = '#f29100';
+      ctx.lineWidth = Math.min(2, Math.max(1, s / 4));
+      for (const [x, y, w, h] of selectedBands) ctx.strokeRect(x, y, w, h);
       if (formatValue !== undefined && s >= 30) {
         ctx.font = `${Math.min(12, s / 3)}px system-ui, sans-serif`;
         ctx.textAlign = 'center';
