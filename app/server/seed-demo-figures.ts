@@ -1,13 +1,18 @@
 import {
+  createDemoSortingLayout,
   createFigurl,
+  curationToJson,
   type Figure,
   type FigureRecord,
   figureUrl,
   Markdown,
+  normalizeCuration,
   Plotly,
   sha1Hex,
+  storeBytes,
   VegaLite,
 } from '@figurl/sdk';
+import { createNodeHasher } from '@figurl/sdk/node';
 
 export interface DemoFigure {
   label: string;
@@ -53,7 +58,14 @@ function waveformFeatures() {
   );
 }
 
-function demoFigures(shellUrl: string): Array<{ label: string; figure: Figure }> {
+/**
+ * The curation the spike-sorting demo starts from: complete but empty, as sortingview's Python
+ * reducer wrote it (`{"isClosed":false,"labelsByUnit":{},"mergeGroups":[]}`). Its `sha1://` URI
+ * goes in the figure's state (`sortingCuration`); saving in the curation panel writes a new one.
+ */
+const initialCuration = new TextEncoder().encode(curationToJson(normalizeCuration({})));
+
+function demoFigures(shellUrl: string): Array<{ label: string; figure: Figure; state?: { sortingCuration: string } }> {
   const rates = new VegaLite({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     description: 'Firing rate of four units over one minute',
@@ -137,6 +149,12 @@ function demoFigures(shellUrl: string): Array<{ label: string; figure: Figure }>
     { label: 'Demo · Waveform features, linked brushing (Vega-Lite)', figure: features },
     { label: 'Demo · Welcome to figurl (Markdown)', figure: welcome },
     { label: 'Demo · Heatmap (Plotly)', figure: surface },
+    {
+      label: 'Demo · Spike sorting curation (synthetic ground truth)',
+      // Sixteen units from a seeded simulation: merge the two split neurons, label the rest.
+      figure: createDemoSortingLayout().toFigure({ createHasher: createNodeHasher }),
+      state: { sortingCuration: `sha1://${sha1Hex(initialCuration, createNodeHasher)}` },
+    },
   ];
 }
 
@@ -149,15 +167,17 @@ export async function seedDemoFigures(options: {
   shellUrl: string;
   token?: string | undefined;
 }): Promise<DemoFigure[]> {
-  const context = createFigurl({ ...options, fetch: globalThis.fetch });
+  const context = createFigurl({ ...options, fetch: globalThis.fetch, createHasher: createNodeHasher });
   const existing = await registeredDemos(options.zoneUrl);
+  // Stored every time (one request when the zone holds it): the curation demo's state names it.
+  await storeBytes(context.zone, initialCuration, { createHasher: createNodeHasher });
   const seeded: DemoFigure[] = [];
-  for (const { label, figure } of demoFigures(options.shellUrl)) {
-    const data = `sha1://${sha1Hex(new TextEncoder().encode(figure.json))}`;
+  for (const { label, figure, state } of demoFigures(options.shellUrl)) {
+    const data = `sha1://${sha1Hex(new TextEncoder().encode(figure.json), createNodeHasher)}`;
     const known = existing.some((f) => f.viewUri === figure.view && f.dataUri === data && f.label === label);
     const url = known
-      ? figureUrl({ baseUrl: options.shellUrl, view: figure.view, data, label })
-      : await figure.url({ label, context });
+      ? figureUrl({ baseUrl: options.shellUrl, view: figure.view, data, label, state })
+      : await figure.url({ label, state, context });
     seeded.push({ label, url });
   }
   return seeded;
