@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timeKeyAction } from '../../../plugins/sortingview/src/views/time/time-key-action.js';
 import {
   createWheelThrottle,
   wheelNotches,
@@ -59,5 +60,16 @@ describe('sortingview time views: wheel zoom', () => {
     throttle.cancel();
     vi.advanceTimersByTime(100);
     expect(zooms).toEqual([1]);
+  });
+
+  it('maps = and - to zoom and the arrows to pan, leaving modified keys to the browser', () => {
+    const plain = { ctrlKey: false, metaKey: false, altKey: false };
+    expect(timeKeyAction({ key: '=', ...plain })).toEqual({ type: 'zoomIn' });
+    expect(timeKeyAction({ key: '-', ...plain })).toEqual({ type: 'zoomOut' });
+    expect(timeKeyAction({ key: 'ArrowLeft', ...plain })).toEqual({ type: 'panBack' });
+    expect(timeKeyAction({ key: 'ArrowRight', ...plain })).toEqual({ type: 'panForward' });
+    expect(timeKeyAction({ key: '-', ...plain, ctrlKey: true })).toBeUndefined();
+    expect(timeKeyAction({ key: 'l', ...plain })).toBeUndefined();
+    expect(timeKeyAction({ key: 'toString', ...plain })).toBeUndefined();
   });
 });

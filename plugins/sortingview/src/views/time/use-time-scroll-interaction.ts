@@ -2,6 +2,7 @@ import { type KeyboardEvent, type PointerEvent, type RefObject, useCallback, use
 import { pointerPosition } from '../../components/canvas.js';
 import { useTimeSelection } from '../../context/time-selection.js';
 import type { TimeFrame } from './time-frame.js';
+import { timeKeyAction } from './time-key-action.js';
 import { createWheelThrottle, wheelNotches, wheelZoomAction } from './wheel-zoom.js';
 
 /** Where the mouse is on a time panel, with the modifier keys of the event. */
@@ -160,16 +161,7 @@ export function useTimeScrollInteraction(options: {
         if (drag.current === undefined) onHover?.(undefined);
       },
       onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-        const action =
-          event.key === '=' || event.key === '+'
-            ? ({ type: 'zoomIn' } as const)
-            : event.key === '-' || event.key === '_'
-              ? ({ type: 'zoomOut' } as const)
-              : event.key === 'ArrowRight'
-                ? ({ type: 'panForward' } as const)
-                : event.key === 'ArrowLeft'
-                  ? ({ type: 'panBack' } as const)
-                  : undefined;
+        const action = timeKeyAction(event);
         if (action !== undefined) {
           event.preventDefault();
           dispatch(action);
