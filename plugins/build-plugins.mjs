@@ -73,7 +73,15 @@ let failed = false;
 for (const name of plugins) {
   const dir = join(pluginsDir, name);
   const dist = join(dir, 'dist');
-  const sourcesNewest = mtimes(dir, Math.max, sharedNewest);
+  // Sources of the other plugins it imports (sortingview renders Markdown with the markdown plugin's code).
+  const { dependencies = {} } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const pluginDeps = Object.keys(dependencies)
+    .filter((dep) => dep.startsWith('@figurl/plugin-') && dep !== '@figurl/plugin-interface')
+    .map((dep) => join(pluginsDir, dep.slice('@figurl/plugin-'.length), 'src'));
+  const sourcesNewest = pluginDeps.reduce(
+    (newest, path) => mtimes(path, Math.max, newest),
+    mtimes(dir, Math.max, sharedNewest),
+  );
   const distOldest = existsSync(join(dist, 'index.html')) ? mtimes(dist, Math.min, Number.POSITIVE_INFINITY) : 0;
   if (!force && distOldest >= sourcesNewest) {
     console.log(`plugins: ${name} is up to date (skipped)`);

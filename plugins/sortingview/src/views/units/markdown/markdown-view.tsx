@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 // The markdown plugin's renderer: GFM through marked, then DOMPurify (no scripts, handlers or
 // javascript: URLs), links opening in a new tab. Shared, not copied, so both plugins sanitise alike.
-import { renderMarkdown } from '../../../../../markdown/src/render-markdown.js';
+import { renderMarkdown } from '@figurl/plugin-markdown/render-markdown';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ViewProps } from '../../view-definition.js';
 import { ViewMessage } from '../shared/view-message.js';
 import type { MarkdownData } from './parse-markdown.js';
