@@ -125,8 +125,9 @@ export function FigureView(props: FigureViewProps) {
           title={props.label ?? 'figure'}
           src={src}
           data-figurl-plugin={props.plugin ?? props.view}
-          // The plugin keeps its own origin's storage only when that origin is not ours.
-          sandbox={sameOrigin ? 'allow-scripts' : 'allow-scripts allow-same-origin'}
+          // The plugin keeps its own origin's storage only when that origin is not ours. Downloads
+          // are allowed: plugins export what the user made ("Export JSON" of a curation).
+          sandbox={sameOrigin ? 'allow-scripts allow-downloads' : 'allow-scripts allow-same-origin allow-downloads'}
           referrerPolicy="no-referrer"
           style={{ flex: 1, width: '100%', border: 0, display: 'block' }}
         />

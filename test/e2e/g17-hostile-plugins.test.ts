@@ -18,7 +18,7 @@ import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-
  * attack must be blocked; where it can be, a control runs the same code where the protection is
  * absent and shows it would have worked. What blocks each one is named in its test:
  * - origin: the same-origin policy (the plugin's origin is not the shell's),
- * - sandbox: `<iframe sandbox="allow-scripts allow-same-origin">` (no top navigation, popups, forms),
+ * - sandbox: `<iframe sandbox="allow-scripts allow-same-origin allow-downloads">` (no top navigation, popups, forms),
  * - source/origin check: the shell answers only its own frame's window, at the plugin's origin,
  * - scope: a plugin may read only the URIs its figure names,
  * - budget: the per-figure token bucket (2000 at once, 200/s),
