@@ -1,7 +1,7 @@
 import { createZoneClient, storeBytes } from '@figurl/sdk';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FigurlStack, launchChromium, startFigurlStack } from '../support/figurl-stack.js';
+import { countInkPixels, type FigurlStack, launchChromium, startFigurlStack } from '../support/figurl-stack.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.js';
 
 /**
@@ -12,6 +12,9 @@ import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-
  */
 
 const unitIds = [1, 2, 3, 4, 5, 6];
+const demoLabel = 'Demo · Spike sorting curation (synthetic ground truth)';
+/** Drawn views measured 5,400+ ink pixels, a box with only a message about 2,700 (sortingview.test.ts). */
+const inkThreshold = 4_000;
 
 async function storeJson(stack: FigurlStack, value: unknown): Promise<string> {
   const zone = createZoneClient({ baseUrl: stack.zoneUrl, fetch });
@@ -223,5 +226,87 @@ describe('two people curating one zone document (figurl up, headless Chromium)',
     // Each page's history panel shows the other person's actions by name.
     await people.alice.frame.getByText('History').click();
     await expect.poll(() => people.alice.frame.locator('.sv-history li b').allTextContents()).toContain('bob');
+  });
+});
+
+describe('the spike sorting demo of figurl up, end to end (headless Chromium, signed out)', () => {
+  let stack: FigurlStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startFigurlStack(), launchChromium()]);
+  }, 150_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('inspects the views, labels and merges the near-duplicate units, saves a snapshot and a live zone document', async () => {
+    const url = stack.demos.get(demoLabel);
+    expect(url, stack.output()).toBeDefined();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url as string);
+    let frame: Frame | undefined;
+    for (let i = 0; i < 300 && frame === undefined; i++) {
+      frame = page.frames().find((f) => f.url().includes('/plugins/sortingview/'));
+      if (frame === undefined) await page.waitForTimeout(50);
+    }
+    if (frame === undefined) throw new Error('no sortingview frame');
+    const plugin = frame;
+
+    // Inspect: each launcher opens its view, which draws (and shows no error).
+    const launchers = await plugin.locator('.sv-launch').allTextContents();
+    expect(launchers).toEqual(
+      expect.arrayContaining(['Units table', 'Raster plot', 'Cross correlograms', 'Unit similarity matrix']),
+    );
+    for (const name of launchers) {
+      await plugin.locator('.sv-launch', { hasText: name }).click();
+      const panel = plugin.locator('[role=tabpanel]:visible .sv-view').last();
+      await panel.waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(300);
+      expect(await plugin.locator('[role=tabpanel]:visible .figurl-status-error').count(), name).toBe(0);
+      expect(countInkPixels(await panel.screenshot()), name).toBeGreaterThan(inkThreshold);
+    }
+
+    // Label unit 1 "accept", then merge 3 and 4 (one neuron split in two by the demo's sorter).
+    await plugin.locator('.sv-launch', { hasText: 'Units table' }).click();
+    const row = (unit: number) => plugin.locator(`tr.sv-row[data-unit-id="${unit}"]`);
+    await row(1).click();
+    await plugin.getByLabel('accept').click();
+    await row(3).click();
+    await row(4).click({ modifiers: ['Control'] });
+    await plugin.getByRole('button', { name: 'Merge selected units: 3, 4' }).click();
+    await expect.poll(() => plugin.locator('.sv-merge-badge').count()).toBe(2);
+
+    // Save as snapshot: the shell asks first; the figURL then names the stored curation.
+    await plugin.getByRole('button', { name: 'Save as snapshot (sha1://)' }).click();
+    await page.locator('[data-figurl-consent-allow]').click();
+    await page.waitForURL(/sortingCuration/, { timeout: 15_000 });
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('s') ?? '', { timeout: 15_000 })
+      .not.toContain('ed762e57');
+    const snapshot = JSON.parse(new URL(page.url()).searchParams.get('s') ?? '{}').sortingCuration as string;
+    expect(snapshot).toMatch(/^sha1:\/\/[0-9a-f]{40}$/);
+    const stored = await (await fetch(`${stack.zoneUrl}/sha1/${snapshot.slice(7)}`)).text();
+    expect(stored).toBe('{"isClosed":false,"labelsByUnit":{"1":["accept"]},"mergeGroups":[["3","4"]]}');
+
+    // Save to the zone: a live document holding the same curation.
+    await plugin.getByRole('button', { name: 'Save to zone (live)' }).click();
+    await page.waitForURL(/curation%3A|curation:/, { timeout: 15_000 });
+    const live = JSON.parse(new URL(page.url()).searchParams.get('s') ?? '{}').sortingCuration as string;
+    const curationId = /^curation:\/\/([a-z]{12})$/.exec(live)?.[1];
+    expect(curationId, live).toBeDefined();
+    const doc = (await (await fetch(`${stack.zoneUrl}/api/v1/curations/${curationId}`)).json()) as { state: unknown };
+    expect(doc.state).toEqual({ isClosed: false, labelsByUnit: { '1': ['accept'] }, mergeGroups: [['3', '4']] });
+
+    // Reopening the figURL loads the live document.
+    const again = await context.newPage();
+    await again.goto(page.url());
+    const reopened =
+      again.frames().find((f) => f.url().includes('/plugins/sortingview/')) ??
+      (await again.waitForEvent('frameattached'));
+    await reopened.getByText(`Live: ${live}`).waitFor({ timeout: 30_000 });
+    await context.close();
   });
 });

@@ -100,7 +100,11 @@ const TableRow = memo(function TableRow({
   onRowClick(unitId: UnitId, event: React.MouseEvent): void;
 }) {
   return (
-    <tr className={selected ? 'sv-row sv-row-selected' : 'sv-row'} onClick={(event) => onRowClick(row.unitId, event)}>
+    <tr
+      className={selected ? 'sv-row sv-row-selected' : 'sv-row'}
+      data-unit-id={String(row.unitId)}
+      onClick={(event) => onRowClick(row.unitId, event)}
+    >
       <td className="sv-check">
         <input
           type="checkbox"
