@@ -152,7 +152,6 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
   const [message, setMessage] = useState<CurationPanelState['message']>(undefined);
   const [saving, setSaving] = useState(false);
   const [viewLabelChoices, setViewLabelChoices] = useState<readonly string[] | undefined>(undefined);
-  const service = curationService;
   const sendQueue = useRef<Promise<void>>(Promise.resolve());
 
   const primary = typeof urlState.sortingCuration === 'string' ? urlState.sortingCuration : undefined;
@@ -171,7 +170,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
     const attempt = async (uri: string): Promise<{ curation: SortingCuration; source: CurationSource }> => {
       const curationId = parseZoneCurationUri(uri);
       if (curationId !== undefined) {
-        const doc = await service.get(curationId);
+        const doc = await curationService.get(curationId);
         return { curation: doc.state, source: { kind: 'zone', curationId, version: doc.version } };
       }
       const data = await getFigurlBridge().getFileData(uri, { responseType: 'json' });
@@ -213,7 +212,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
     return () => {
       current = false;
     };
-  }, [active, primary, fallback, service]);
+  }, [active, primary, fallback]);
 
   // A zone document: watch it, so other people's actions appear within a second.
   const zoneId = state.source.kind === 'zone' ? state.source.curationId : undefined;
@@ -227,7 +226,10 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
       let failures = 0;
       while (!stopped) {
         try {
-          const update = await service.watch(zoneId, versionRef.current, { waitSeconds: 20, timeoutMs: 40_000 });
+          const update = await curationService.watch(zoneId, versionRef.current, {
+            waitSeconds: 20,
+            timeoutMs: 40_000,
+          });
           failures = 0;
           if (stopped) return;
           dispatch({
@@ -254,7 +256,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
     return () => {
       stopped = true;
     };
-  }, [zoneId, service]);
+  }, [zoneId]);
 
   const act = useCallback(
     (action: SortingCurationAction) => {
@@ -266,7 +268,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
       // Sent one at a time, in order; each answer carries the zone's state after it.
       sendQueue.current = sendQueue.current.then(async () => {
         try {
-          const result = await service.act(zoneId, [action]);
+          const result = await curationService.act(zoneId, [action]);
           dispatch({
             type: 'zoneState',
             curationId: zoneId,
@@ -276,7 +278,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
           });
         } catch (err) {
           setMessage({ kind: 'error', text: `The zone refused ${action.type}: ${errorText(err)}` });
-          const doc = await service.get(zoneId).catch(() => undefined);
+          const doc = await curationService.get(zoneId).catch(() => undefined);
           if (doc !== undefined)
             dispatch({
               type: 'zoneState',
@@ -288,7 +290,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
         }
       });
     },
-    [zoneId, service],
+    [zoneId],
   );
 
   // An embedding page may push a curation (sortingview 2025 embed hooks).
@@ -343,7 +345,7 @@ export function CurationProvider({ enabled, children }: { enabled: boolean; chil
       }),
     saveToZone: () =>
       run('Saving to the zone', async () => {
-        const doc = await service.create({ initial: JSON.parse(json) as SortingCuration });
+        const doc = await curationService.create({ initial: JSON.parse(json) as SortingCuration });
         const uri = zoneCurationUri(doc.curationId);
         dispatch({
           type: 'loaded',
