@@ -64,15 +64,3 @@ export function extent(values: NumericVector): [number, number] {
   }
   return min <= max ? [min, max] : [0, 0];
 }
-
-/** First index whose value is >= `target` in an ascending vector (binary search). */
-export function lowerBound(sorted: NumericVector, target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
