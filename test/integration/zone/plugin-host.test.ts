@@ -62,6 +62,8 @@ describe('plugin host', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.body).toBe('console.log(1)');
     expect(asset.headers['cache-control']).toContain('immutable');
+    // A page framed without allow-same-origin has an opaque origin and loads its module scripts with CORS.
+    expect(asset.headers['access-control-allow-origin']).toBe('*');
     const evalling = await zone.app.inject({ method: 'GET', url: '/plugins/evalling/' });
     expect(evalling.statusCode).toBe(200);
     expect(String(evalling.headers['content-security-policy'])).toContain("script-src 'self' 'unsafe-eval'");

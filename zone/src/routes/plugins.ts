@@ -74,6 +74,9 @@ export async function pluginRoutes(app: FastifyInstance, options: PluginHostOpti
     reply.header('content-security-policy', csp(plugin.manifest));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    // Public files: readable from any origin, also from a plugin page framed without
+    // allow-same-origin (an opaque origin), which fetches its own module scripts with CORS.
+    reply.header('access-control-allow-origin', '*');
     // Hashed asset names never change; the page itself is revalidated so a rebuild shows.
     const immutable = relative.startsWith('assets/');
     reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
