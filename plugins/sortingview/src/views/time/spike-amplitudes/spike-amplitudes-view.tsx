@@ -5,6 +5,7 @@ import { extent } from '../../../data/arrays.js';
 import { unitColor } from '../../../data/unit-colors.js';
 import { unitKey } from '../../../data/unit-id.js';
 import { defineView, type ViewProps } from '../../view-definition.js';
+import { FrameCanvas } from '../frame-canvas.js';
 import { sortByTime } from '../sort-by-time.js';
 import type { Margins, TimeFrame } from '../time-frame.js';
 import { TimeScrollView } from '../time-scroll-view.js';
@@ -110,7 +111,7 @@ export function SpikeAmplitudesView({ data, width, height }: ViewProps<SpikeAmpl
         hideToolbar={data.hideToolbar}
         toolbarExtras={toolbarExtras}
       >
-        {(frame) => <SpikeAmplitudesLayer frame={frame} drawFor={drawFor} />}
+        {(frame) => <FrameCanvas frame={frame} drawFor={drawFor} />}
       </TimeScrollView>
     );
   }
@@ -129,17 +130,6 @@ export function SpikeAmplitudesView({ data, width, height }: ViewProps<SpikeAmpl
       {content}
     </div>
   );
-}
-
-function SpikeAmplitudesLayer({
-  frame,
-  drawFor,
-}: {
-  frame: TimeFrame;
-  drawFor: (frame: TimeFrame) => (context: CanvasRenderingContext2D) => void;
-}) {
-  const draw = useMemo(() => drawFor(frame), [drawFor, frame]);
-  return <Canvas width={frame.width} height={frame.height} draw={draw} />;
 }
 
 export const spikeAmplitudesView = defineView(parseSpikeAmplitudes, SpikeAmplitudesView);

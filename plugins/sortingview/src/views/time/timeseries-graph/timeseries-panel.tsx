@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
 import { Canvas } from '../../../components/canvas.js';
+import { FrameCanvas } from '../frame-canvas.js';
 import type { GridlineOptions } from '../paint-time-axes.js';
 import type { Margins, TimeFrame } from '../time-frame.js';
 import { TimeScrollView } from '../time-scroll-view.js';
@@ -70,18 +71,7 @@ export function TimeseriesPanel({
         ) : null
       }
     >
-      {(frame) => <GraphLayer frame={frame} drawFor={drawFor} />}
+      {(frame) => <FrameCanvas frame={frame} drawFor={drawFor} />}
     </TimeScrollView>
   );
-}
-
-function GraphLayer({
-  frame,
-  drawFor,
-}: {
-  frame: TimeFrame;
-  drawFor: (frame: TimeFrame) => (context: CanvasRenderingContext2D) => void;
-}) {
-  const draw = useMemo(() => drawFor(frame), [drawFor, frame]);
-  return <Canvas width={frame.width} height={frame.height} draw={draw} />;
 }

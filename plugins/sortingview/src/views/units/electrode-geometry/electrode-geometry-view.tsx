@@ -8,6 +8,7 @@ import { drawElectrodes } from '../shared/draw-electrodes.js';
 import type { Electrode } from '../shared/electrodes.js';
 import { itemsInRect, nearestWithin } from '../shared/pick.js';
 import { computeProbeLayout } from '../shared/probe-layout.js';
+import { SelectCanvas } from '../shared/select-canvas.js';
 import { StatusBar, statusBarHeight } from '../shared/status-bar.js';
 import { type Modifiers, useDragSelect } from '../shared/use-drag-select.js';
 import { ViewMessage } from '../shared/view-message.js';
@@ -68,10 +69,9 @@ export function ElectrodeGeometryView({ data, width, height }: ViewProps<Electro
     [data, layout, selectedKeys, hovered],
   );
 
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    handlers.onPointerMove(event);
-    const { x, y } = pointerPosition(event);
-    const hit = nearestWithin(data.electrodes, position, x, y, pickRadius);
+  const onHover = (point: { x: number; y: number } | undefined) => {
+    const hit =
+      point === undefined ? undefined : nearestWithin(data.electrodes, position, point.x, point.y, pickRadius);
     if (hit !== hovered) setHovered(hit);
   };
 
@@ -84,24 +84,18 @@ export function ElectrodeGeometryView({ data, width, height }: ViewProps<Electro
   }
 
   return (
-    <div style={{ width, height, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-      <div style={{ position: 'relative', width, height: canvasHeight }}>
-        <Canvas
-          width={width}
-          height={canvasHeight}
-          draw={draw}
-          {...handlers}
-          onPointerMove={onPointerMove}
-          onPointerLeave={() => setHovered(undefined)}
-          style={{ touchAction: 'none' }}
-        />
-        <DragRectOverlay rect={dragRect} />
-      </div>
-      <StatusBar>
-        {hovered !== undefined
+    <SelectCanvas
+      width={width}
+      height={height}
+      draw={draw}
+      dragRect={dragRect}
+      handlers={handlers}
+      onHover={onHover}
+      status={
+        hovered !== undefined
           ? `Channel ${String(hovered.id)} at (${hovered.x}, ${hovered.y})`
-          : `${data.electrodes.length} channels, ${selectedElectrodeIds.length} selected${layout.rotated ? ' (rotated 90°)' : ''} · click or drag to select; ctrl/cmd/shift adds`}
-      </StatusBar>
-    </div>
+          : `${data.electrodes.length} channels, ${selectedElectrodeIds.length} selected${layout.rotated ? ' (rotated 90°)' : ''} · click or drag to select; ctrl/cmd/shift adds`
+      }
+    />
   );
 }

@@ -10,6 +10,7 @@ import { DragRectOverlay } from '../shared/drag-rect-overlay.js';
 import { drawElectrodes } from '../shared/draw-electrodes.js';
 import { itemsInRect, nearestWithin } from '../shared/pick.js';
 import { computeProbeLayout } from '../shared/probe-layout.js';
+import { SelectCanvas } from '../shared/select-canvas.js';
 import { StatusBar, statusBarHeight } from '../shared/status-bar.js';
 import { type Modifiers, useDragSelect } from '../shared/use-drag-select.js';
 import { ViewMessage } from '../shared/view-message.js';
@@ -95,10 +96,8 @@ export function UnitLocationsView({ data, width, height }: ViewProps<UnitLocatio
     [data, layout, selectedElectrodeKeys, drawOrder, isSelected, state.selectedUnitIds, hovered],
   );
 
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    handlers.onPointerMove(event);
-    const { x, y } = pointerPosition(event);
-    const hit = nearestWithin(drawOrder, position, x, y, dotRadius + 3);
+  const onHover = (point: { x: number; y: number } | undefined) => {
+    const hit = point === undefined ? undefined : nearestWithin(drawOrder, position, point.x, point.y, dotRadius + 3);
     if (hit !== hovered) setHovered(hit);
   };
 
@@ -111,24 +110,18 @@ export function UnitLocationsView({ data, width, height }: ViewProps<UnitLocatio
   }
 
   return (
-    <div style={{ width, height, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-      <div style={{ position: 'relative', width, height: canvasHeight }}>
-        <Canvas
-          width={width}
-          height={canvasHeight}
-          draw={draw}
-          {...handlers}
-          onPointerMove={onPointerMove}
-          onPointerLeave={() => setHovered(undefined)}
-          style={{ touchAction: 'none' }}
-        />
-        <DragRectOverlay rect={dragRect} />
-      </div>
-      <StatusBar>
-        {hovered !== undefined
+    <SelectCanvas
+      width={width}
+      height={height}
+      draw={draw}
+      dragRect={dragRect}
+      handlers={handlers}
+      onHover={onHover}
+      status={
+        hovered !== undefined
           ? `Unit ${unitKey(hovered.unitId)} at (${hovered.x.toFixed(1)}, ${hovered.y.toFixed(1)})`
-          : `Click a unit or drag a rectangle to select; ctrl/cmd adds${layout.rotated ? ' · probe rotated 90°' : ''}`}
-      </StatusBar>
-    </div>
+          : `Click a unit or drag a rectangle to select; ctrl/cmd adds${layout.rotated ? ' · probe rotated 90°' : ''}`
+      }
+    />
   );
 }
