@@ -11,6 +11,7 @@ import {
   toPluginPageHtml,
 } from '../support/figurl-stack.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.js';
+import { signInWithToken } from '../support/sign-in.js';
 
 /**
  * G17 (reliability-security.md): plugin pages on another loopback origin than the shell's, each
@@ -884,19 +885,8 @@ describe('G17: hostile plugin pages on another origin cannot escape the figure f
 
     /** Signs `into` in through the shell's own page (POST /api/auth/token); the session cookie's value. */
     const signIn = async (into: BrowserContext) => {
-      const page = await into.newPage();
-      await page.goto(`${stack.shellUrl}/sign-in`);
-      const answer = await page.evaluate(async (pat) => {
-        const res = await fetch('/api/auth/token', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token: pat }),
-        });
-        return { status: res.status, body: await res.json() };
-      }, token);
+      const { answer, cookie } = await signInWithToken(into, stack.shellUrl, token);
       expect(answer).toEqual({ status: 200, body: { login } });
-      await page.close();
-      const cookie = (await into.cookies()).find((c) => c.name === 'figurl_session');
       expect(cookie?.httpOnly).toBe(true);
       expect(cookie?.value.length).toBeGreaterThan(20);
       return cookie?.value ?? '';

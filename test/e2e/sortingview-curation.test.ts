@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInkPixels, type FigurlStack, launchChromium, startFigurlStack } from '../support/figurl-stack.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.js';
+import { signInWithToken } from '../support/sign-in.js';
 
 /**
  * Collaborative curation end to end: two people, each signed in with GitHub in their own
@@ -55,18 +56,8 @@ describe('two people curating one zone document (figurl up, headless Chromium)',
 
   /** Signs `context` in as `login` through the shell's own page, with a personal access token. */
   const signIn = async (context: BrowserContext, token: string, login: string) => {
-    const page = await context.newPage();
-    await page.goto(`${stack.shellUrl}/sign-in`);
-    const answer = await page.evaluate(async (pat) => {
-      const res = await fetch('/api/auth/token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: pat }),
-      });
-      return { status: res.status, body: await res.json() };
-    }, token);
+    const { answer } = await signInWithToken(context, stack.shellUrl, token);
     expect(answer).toEqual({ status: 200, body: { login } });
-    await page.close();
   };
 
   const pluginFrame = async (page: Page): Promise<Frame> => {
