@@ -14,6 +14,15 @@ export interface PublishFigureOptions {
   state?: { readonly [key: string]: CanonicalJsonValue | undefined } | undefined;
 }
 
+/** How many of a figure's further blobs (`blobs`) are stored at once. */
+const parallelUploads = 4;
+
+/** A blob a figure's data names as `sha1://<sha1>`, stored with the figure. */
+export interface FigureBlob {
+  sha1: string;
+  bytes: Uint8Array;
+}
+
 export interface PublishedFigure {
   url: string;
   /** The registry's record of the figure. */
@@ -23,16 +32,18 @@ export interface PublishedFigure {
 /**
  * Publishes a figure: stores its data (`json`, the canonical JSON text) as a blob through the
  * verified upload, registers the figure (view, `sha1://` data URI, label, and the context's
- * repository, pull request and commit), and returns its figURL on the context's shell. Every
- * argument is checked before anything is sent, so a bad label stores nothing. The same view,
- * data, label and state give the same figURL; each call adds a registry record.
+ * repository, pull request and commit), and returns its figURL on the context's shell. Blobs
+ * the data names (`blobs`, e.g. the views of a sortingview layout) are stored before it, each
+ * once, a few at a time. Every argument is checked before anything is sent, so a bad label
+ * stores nothing. The same view, data, label and state give the same figURL; each call adds a
+ * registry record.
  *
  * @example
  * const { url } = await publishFigure(context, { view: 'gs://figurl/vegalite-2', json: '{"spec":{}}' }, { label: 'empty' });
  */
 export async function publishFigure(
   context: FigurlContext,
-  figure: { view: string; json: string },
+  figure: { view: string; json: string; blobs?: readonly FigureBlob[] | undefined },
   options: PublishFigureOptions,
 ): Promise<PublishedFigure> {
   const bytes = new TextEncoder().encode(figure.json);
@@ -61,7 +72,18 @@ export async function publishFigure(
     // As Python: the zone goes into the link only when one is chosen.
     zone: zoneName === 'default' ? undefined : zoneName,
   });
+  await storeBlobs(context, figure.blobs ?? []);
   await storeBytes(context.zone, bytes, { sha1 });
   const { figure: record } = await createFigureClient(context.zone.connection).register(request);
   return { url, figure: record };
+}
+
+async function storeBlobs(context: FigurlContext, blobs: readonly FigureBlob[]): Promise<void> {
+  const pending = [...new Map(blobs.map((blob) => [blob.sha1, blob])).values()];
+  const worker = async () => {
+    for (let blob = pending.shift(); blob !== undefined; blob = pending.shift()) {
+      await storeBytes(context.zone, blob.bytes, { sha1: blob.sha1 });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelUploads, pending.length) }, worker));
 }

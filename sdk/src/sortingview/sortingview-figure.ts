@@ -1,11 +1,6 @@
 import { Figure, type FigureUrlRequest } from '../figures/figure.js';
-import type { FigurlContext } from '../figures/figurl-context.js';
-import { storeBytes } from '../figures/store-bytes.js';
-import { sha1Hex } from '../hash/digest-stream.js';
+import { publishFigure } from '../figures/publish-figure.js';
 import type { CreateHasher } from '../hash/hasher.js';
-import { registerFigureRequestSchema } from '../schemas/figures.js';
-import { parseWith } from '../schemas/parse-with.js';
-import { figureUrl } from '../uri/figure-url.js';
 import type { ToDictOptions } from './array-json.js';
 import { type StoredViewData, toMainLayout } from './to-main-layout.js';
 import type { View } from './view.js';
@@ -16,13 +11,11 @@ import type { View } from './view.js';
  */
 export const sortingviewView = 'npm://@fi-sci/figurl-sortingview@12/dist';
 
-/** How many view blobs are uploaded at once. */
-const parallelUploads = 4;
-
 /**
  * A sortingview figure: `MainLayout` data for `npm://@fi-sci/figurl-sortingview@12/dist`
- * naming one `sha1://` blob per view (`toMainLayout`). `url()` checks the label and state,
- * stores the views' blobs, then publishes the figure as any `Figure` (`publishFigure`).
+ * naming one `sha1://` blob per view (`toMainLayout`). `url()` publishes it as any `Figure`
+ * (`publishFigure`), the views' blobs stored after the label and state are checked and before
+ * the `MainLayout`.
  *
  * @example
  * const figure = new SortingviewFigure(layout);
@@ -40,44 +33,9 @@ export class SortingviewFigure extends Figure {
   }
 
   override async url(request: FigureUrlRequest): Promise<string> {
-    const context = request.context ?? this.defaultContext();
-    // As publishFigure: everything is checked before anything is sent, so a bad label stores nothing.
-    checkPublishable(context, this, request);
-    await storeViews(context, this.views);
-    return super.url({ ...request, context });
+    const { context, ...options } = request;
+    const figure = { view: this.view, json: this.json, blobs: this.views };
+    const published = await publishFigure(context ?? this.defaultContext(), figure, options);
+    return published.url;
   }
-}
-
-function checkPublishable(context: FigurlContext, figure: Figure, request: FigureUrlRequest): void {
-  const dataUri = `sha1://${sha1Hex(new TextEncoder().encode(figure.json), context.createHasher)}`;
-  const github = context.github;
-  parseWith(
-    registerFigureRequestSchema,
-    {
-      viewUri: figure.view,
-      dataUri,
-      label: request.label,
-      ...(github === undefined ? {} : { repo: github.repo }),
-      ...(github?.pullRequest === undefined ? {} : { pullRequest: github.pullRequest }),
-      ...(github?.commitSha === undefined ? {} : { commitSha: github.commitSha }),
-    },
-    'figure',
-  );
-  figureUrl({
-    baseUrl: context.shellUrl,
-    view: figure.view,
-    data: dataUri,
-    label: request.label,
-    state: request.state,
-  });
-}
-
-async function storeViews(context: FigurlContext, views: readonly StoredViewData[]): Promise<void> {
-  const pending = [...new Map(views.map((view) => [view.sha1, view])).values()];
-  const worker = async () => {
-    for (let view = pending.shift(); view !== undefined; view = pending.shift()) {
-      await storeBytes(context.zone, view.bytes, { sha1: view.sha1 });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallelUploads, pending.length) }, worker));
 }
