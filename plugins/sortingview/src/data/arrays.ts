@@ -54,7 +54,7 @@ export function toMatrix(value: unknown, what: string): Matrix {
 }
 
 /** Smallest and largest finite value ([0, 0] for none). */
-export function extent(values: NumericVector): [number, number] {
+export function extent(values: ArrayLike<number>): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {

@@ -1,24 +1,14 @@
+import { extent } from '../../../data/arrays.js';
 import type { ValueAxis } from '../paint-time-axes.js';
-import type { NumberList } from '../sorted-range.js';
 import type { GraphSeries } from './graph-series.js';
-
-function extentOf(values: NumberList): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
 
 /** The time span of all series, in the data's own time ([0, 1] when there is none). */
 export function graphTimeRange(series: readonly GraphSeries[]): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const s of series) {
-    const [a, b] = extentOf(s.t);
+    if (s.t.length === 0) continue;
+    const [a, b] = extent(s.t);
     if (a < min) min = a;
     if (b > max) max = b;
   }
@@ -39,8 +29,8 @@ export function graphValueAxis(
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const s of series) {
-    if (s.type === 'interval') continue;
-    const [a, b] = extentOf(s.y);
+    if (s.type === 'interval' || s.y.length === 0) continue;
+    const [a, b] = extent(s.y);
     if (a < min) min = a;
     if (b > max) max = b;
   }
