@@ -1,14 +1,18 @@
 import { FigurlError, quote } from '../errors/index.js';
 
-export type TypedArray =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
+/** Each dtype an encoded ndarray may have, and the typed array that holds its values. */
+export interface TypedArrayByDtype {
+  uint8: Uint8Array;
+  int8: Int8Array;
+  int16: Int16Array;
+  uint16: Uint16Array;
+  int32: Int32Array;
+  uint32: Uint32Array;
+  float32: Float32Array;
+  float64: Float64Array;
+}
+
+export type TypedArray = TypedArrayByDtype[keyof TypedArrayByDtype];
 
 type TypedArrayConstructor =
   | Uint8ArrayConstructor

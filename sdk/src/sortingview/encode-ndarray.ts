@@ -1,18 +1,11 @@
 import { FigurlError, quote } from '../errors/index.js';
+import type { TypedArrayByDtype } from '../protocol/ndarray.js';
 
 /** The dtypes figurl's Python serializer writes (`serialize_wrapper.py`); no int8, no 64-bit integers. */
-export type NdarrayDtype = 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'float32' | 'float64';
+export type NdarrayDtype = Exclude<keyof TypedArrayByDtype, 'int8'>;
 
 /** The typed arrays that have one of those dtypes (Uint8ClampedArray is uint8). */
-export type EncodableArray =
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array;
+export type EncodableArray = TypedArrayByDtype[NdarrayDtype] | Uint8ClampedArray;
 
 /** An ndarray as figure data carries it: Python's `{_type: 'ndarray', shape, dtype, data_b64}`. */
 export type NdarrayJson = {
