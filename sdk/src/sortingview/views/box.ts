@@ -1,8 +1,7 @@
-import type { ViewIds } from '../assign-view-ids.js';
 import { checkBoolean, checkOneOf, checkOptions, optional } from '../check-values.js';
-import type { View, ViewDict } from '../view.js';
+import type { View } from '../view.js';
 import { type LayoutItem, toLayoutItems } from './layout-item.js';
-import { LayoutView } from './layout-view.js';
+import { type LayoutFields, LayoutView } from './layout-view.js';
 
 export type Direction = 'horizontal' | 'vertical';
 export const directions: readonly Direction[] = ['horizontal', 'vertical'];
@@ -21,7 +20,7 @@ export interface BoxOptions {
  * @example
  * new vv.Box({ direction: 'vertical', items: [new vv.LayoutItem(raster, { stretch: 2 }), amplitudes] });
  */
-export class Box extends LayoutView {
+export class Box extends LayoutView<LayoutItem> {
   readonly direction: Direction;
   readonly items: readonly LayoutItem[];
   readonly scrollbar: boolean | undefined;
@@ -36,16 +35,13 @@ export class Box extends LayoutView {
     this.showTitles = optional(o.showTitles, 'Box showTitles', checkBoolean) ?? false;
   }
 
-  override childViews(): readonly View[] {
-    return this.items.map((item) => item.view);
+  protected itemProperties(item: LayoutItem): LayoutFields {
+    return item.properties;
   }
 
-  layoutDict(ids: ViewIds): ViewDict {
+  protected override layoutFields(): LayoutFields {
     return {
-      type: this.type,
       direction: this.direction,
-      items: this.items.map((item) => this.nodeOf(item.view, ids)),
-      itemProperties: this.items.map((item) => item.properties),
       ...(this.scrollbar === undefined ? {} : { scrollbar: this.scrollbar }),
       ...(this.showTitles ? { showTitles: true } : {}),
     };

@@ -1,4 +1,3 @@
-import type { ViewIds } from '../assign-view-ids.js';
 import {
   checkBoolean,
   checkInstances,
@@ -8,9 +7,9 @@ import {
   invalid,
   optional,
 } from '../check-values.js';
-import type { View, ViewDict } from '../view.js';
+import type { View } from '../view.js';
 import { checkView } from './layout-item.js';
-import { LayoutView } from './layout-view.js';
+import { type LayoutFields, LayoutView } from './layout-view.js';
 
 export interface MountainLayoutItemOptions {
   label: string;
@@ -55,7 +54,7 @@ export class MountainLayoutItem {
  * @example
  * new vv.MountainLayout({ items: [new vv.MountainLayoutItem({ label: 'Units', view: unitsTable })] });
  */
-export class MountainLayout extends LayoutView {
+export class MountainLayout extends LayoutView<MountainLayoutItem> {
   readonly items: readonly MountainLayoutItem[];
 
   constructor(options: { items: readonly MountainLayoutItem[] }) {
@@ -68,19 +67,11 @@ export class MountainLayout extends LayoutView {
     this.items = [...checkInstances(o.items, MountainLayoutItem, 'MountainLayout items')];
   }
 
-  override childViews(): readonly View[] {
-    return this.items.map((item) => item.view);
-  }
-
-  layoutDict(ids: ViewIds): ViewDict {
+  protected itemProperties(item: MountainLayoutItem): LayoutFields {
     return {
-      type: this.type,
-      items: this.items.map((item) => this.nodeOf(item.view, ids)),
-      itemProperties: this.items.map((item) => ({
-        label: item.label,
-        isControl: item.isControl,
-        ...(item.controlHeight === undefined ? {} : { controlHeight: item.controlHeight }),
-      })),
+      label: item.label,
+      isControl: item.isControl,
+      ...(item.controlHeight === undefined ? {} : { controlHeight: item.controlHeight }),
     };
   }
 }

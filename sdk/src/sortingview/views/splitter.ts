@@ -1,10 +1,9 @@
 import { FigurlError } from '../../errors/index.js';
-import type { ViewIds } from '../assign-view-ids.js';
 import { checkOneOf, checkOptions } from '../check-values.js';
-import type { View, ViewDict } from '../view.js';
+import type { View } from '../view.js';
 import { type Direction, directions } from './box.js';
 import { type LayoutItem, toLayoutItems } from './layout-item.js';
-import { LayoutView } from './layout-view.js';
+import { type LayoutFields, LayoutView } from './layout-view.js';
 
 export interface SplitterOptions {
   direction: Direction;
@@ -19,7 +18,7 @@ export interface SplitterOptions {
  * @example
  * new vv.Splitter({ direction: 'horizontal', items: [unitsTable, new vv.LayoutItem(raster, { stretch: 3 })] });
  */
-export class Splitter extends LayoutView {
+export class Splitter extends LayoutView<LayoutItem> {
   readonly direction: Direction;
   readonly items: readonly LayoutItem[];
 
@@ -36,16 +35,11 @@ export class Splitter extends LayoutView {
     }
   }
 
-  override childViews(): readonly View[] {
-    return this.items.map((item) => item.view);
+  protected itemProperties(item: LayoutItem): LayoutFields {
+    return item.properties;
   }
 
-  layoutDict(ids: ViewIds): ViewDict {
-    return {
-      type: this.type,
-      direction: this.direction,
-      items: this.items.map((item) => this.nodeOf(item.view, ids)),
-      itemProperties: this.items.map((item) => item.properties),
-    };
+  protected override layoutFields(): LayoutFields {
+    return { direction: this.direction };
   }
 }

@@ -1,8 +1,7 @@
-import type { ViewIds } from '../assign-view-ids.js';
 import { checkInstances, checkOneOf, checkOptions, checkString, optional } from '../check-values.js';
-import type { View, ViewDict } from '../view.js';
+import type { View } from '../view.js';
 import { checkView } from './layout-item.js';
-import { LayoutView } from './layout-view.js';
+import { type LayoutFields, LayoutView } from './layout-view.js';
 
 /**
  * A tab of a TabLayout (Python's `vv.TabLayoutItem(label=…, view=…)`).
@@ -28,7 +27,7 @@ export class TabLayoutItem {
  * @example
  * new vv.TabLayout({ items: [new vv.TabLayoutItem({ label: 'Raster', view: raster })] });
  */
-export class TabLayout extends LayoutView {
+export class TabLayout extends LayoutView<TabLayoutItem> {
   readonly items: readonly TabLayoutItem[];
   readonly tabBarLayout: 'vertical' | undefined;
 
@@ -39,16 +38,11 @@ export class TabLayout extends LayoutView {
     this.tabBarLayout = optional(o.tabBarLayout, 'TabLayout tabBarLayout', (v, w) => checkOneOf(v, ['vertical'], w));
   }
 
-  override childViews(): readonly View[] {
-    return this.items.map((item) => item.view);
+  protected itemProperties(item: TabLayoutItem): LayoutFields {
+    return { label: item.label };
   }
 
-  layoutDict(ids: ViewIds): ViewDict {
-    return {
-      type: this.type,
-      items: this.items.map((item) => this.nodeOf(item.view, ids)),
-      itemProperties: this.items.map((item) => ({ label: item.label })),
-      ...(this.tabBarLayout === undefined ? {} : { tabBarLayout: this.tabBarLayout }),
-    };
+  protected override layoutFields(): LayoutFields {
+    return this.tabBarLayout === undefined ? {} : { tabBarLayout: this.tabBarLayout };
   }
 }
