@@ -113,6 +113,7 @@ describe('two people curating one zone document (figurl up, headless Chromium)',
     gh = await startGitHubStandIn();
     gh.addUser({ login: 'alice' });
     gh.addUser({ login: 'bob' });
+    gh.createRepo({ owner: 'alice', name: 'sorting-curations', collaborators: ['bob'] });
     [stack, browser] = await Promise.all([
       startFigurlStack({ env: { GITHUB_API_URL: gh.url, GITHUB_URL: gh.url } }),
       launchChromium(),
@@ -217,6 +218,30 @@ describe('two people curating one zone document (figurl up, headless Chromium)',
     // Each page's history panel shows the other person's actions by name.
     await people.alice.frame.getByText('History').click();
     await expect.poll(() => people.alice.frame.locator('.sv-history li b').allTextContents()).toContain('bob');
+  });
+
+  it('saves the curation to a GitHub file as the signed-in user, and a reopened figURL loads it from there', async () => {
+    const { frame, page } = people.bob;
+    const target = 'gh://alice/sorting-curations/main/session1/curation.json';
+    await frame.getByLabel('GitHub URI to save to').fill(target);
+    await frame.getByLabel('Append user ID').check();
+    await frame.getByRole('button', { name: 'Save to GitHub as…' }).click();
+    // The shell asks before it commits on the user's behalf.
+    await page.locator('[data-figurl-consent-allow]').click();
+    await frame
+      .getByText('Committed to gh://alice/sorting-curations/main/session1/curation_bob.json')
+      .waitFor({ timeout: 15_000 });
+    const committed = gh.getFile('alice/sorting-curations', 'main', 'session1/curation_bob.json').toString('utf8');
+    expect(JSON.parse(committed)).toEqual(await shownJson('bob'));
+    expect(gh.commits('alice/sorting-curations', 'main').at(-1)?.message).toBe('Set session1/curation_bob.json');
+    await page.waitForURL(/curation_bob/, { timeout: 10_000 });
+
+    // Alice opens Bob's link: the curation comes from the GitHub file.
+    await open('alice', page.url());
+    await people.alice.frame
+      .getByText('URI: gh://alice/sorting-curations/main/session1/curation_bob.json')
+      .waitFor({ timeout: 15_000 });
+    expect(await shownJson('alice')).toEqual(JSON.parse(committed));
   });
 });
 
