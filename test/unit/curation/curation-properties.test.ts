@@ -8,6 +8,7 @@ import {
   reduceCurationActions,
   type SortingCuration,
   type SortingCurationAction,
+  savedCurationJson,
   type UnitId,
 } from '../../../sdk/src/curation/index.js';
 
@@ -252,6 +253,25 @@ describe('normalizeCuration and curationToJson (properties)', () => {
         const expected = JSON.stringify(sortKeys(state));
         fc.pre(/^[\x20-\x7e]*$/.test(expected));
         expect(curationToJson(state)).toBe(expected);
+      }),
+    );
+  });
+
+  it('saves every key with string unit ids, and a saved curation round-trips to the same saved text', () => {
+    fc.assert(
+      fc.property(curation, actions, (initial, list) => {
+        const state = reduceCurationActions(list, initial);
+        fc.pre(!Object.hasOwn(state.labelsByUnit ?? {}, '__proto__'));
+        const text = savedCurationJson(state);
+        const saved = JSON.parse(text);
+        expect(Object.keys(saved)).toEqual(expect.arrayContaining(['labelsByUnit', 'mergeGroups', 'isClosed']));
+        for (const group of saved.mergeGroups) for (const id of group) expect(typeof id).toBe('string');
+        // Loaded back (as the plugin loads s.sortingCuration) and saved again: the same bytes.
+        expect(savedCurationJson(parseCuration(saved))).toBe(text);
+        // The same units are merged and labelled as in the state it came from.
+        expect(normalizeCuration(parseCuration(saved)).labelsByUnit).toEqual(normalizeCuration(state).labelsByUnit);
+        const asSets = (groups: UnitId[][]) => groups.map((g) => g.map(String).sort(byCodeUnits));
+        expect(asSets(saved.mergeGroups)).toEqual(asSets(normalizeCuration(state).mergeGroups));
       }),
     );
   });
