@@ -13,7 +13,7 @@ export {
   AverageWaveforms,
   type AverageWaveformsOptions,
 } from './average-waveforms.js';
-export { Box, type BoxOptions, type Direction } from './box.js';
+export { Box, type BoxOptions } from './box.js';
 export {
   ConfusionMatrix,
   type ConfusionMatrixOptions,
@@ -24,7 +24,7 @@ export { CrossCorrelogramItem, CrossCorrelograms } from './cross-correlograms.js
 export { ElectrodeGeometry } from './electrode-geometry.js';
 export { GenericView } from './generic-view.js';
 export { Image } from './image.js';
-export { LayoutItem, type LayoutItemOptions, type LayoutItemProperties } from './layout-item.js';
+export { type Direction, LayoutItem, type LayoutItemOptions, type LayoutItemProperties } from './layout-item.js';
 export { LayoutView } from './layout-view.js';
 export { Markdown } from './markdown.js';
 export { MountainLayout, MountainLayoutItem, type MountainLayoutItemOptions } from './mountain-layout.js';

@@ -1,5 +1,17 @@
-import { checkBoolean, checkNumber, checkOptions, checkString, invalid, optional } from '../check-values.js';
+import {
+  checkBoolean,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+  checkString,
+  invalid,
+  optional,
+} from '../check-values.js';
 import { View } from '../view.js';
+import { type LayoutFields, LayoutView } from './layout-view.js';
+
+export type Direction = 'horizontal' | 'vertical';
+const directions: readonly Direction[] = ['horizontal', 'vertical'];
 
 export interface LayoutItemOptions {
   minSize?: number | undefined;
@@ -56,4 +68,28 @@ export function checkView(value: unknown, what: string): View {
 export function toLayoutItems(value: unknown, what: string): LayoutItem[] {
   if (!Array.isArray(value)) throw invalid(what, value, 'a list of views or LayoutItems');
   return value.map((item, i) => (item instanceof LayoutItem ? item : new LayoutItem(checkView(item, `${what}[${i}]`))));
+}
+
+/**
+ * Box and Splitter: LayoutItems in a row or a column. Data: `{type, direction, items,
+ * itemProperties[, …]}`, each item's properties as its LayoutItem gives them.
+ */
+export abstract class DirectedLayout extends LayoutView<LayoutItem> {
+  readonly direction: Direction;
+  readonly items: readonly LayoutItem[];
+
+  /** `options`: the constructor's options, already checked to be an object. */
+  protected constructor(type: 'Box' | 'Splitter', options: Record<string, unknown>) {
+    super(type);
+    this.direction = checkOneOf(options.direction, directions, `${type} direction`);
+    this.items = toLayoutItems(options.items, `${type} items`);
+  }
+
+  protected itemProperties(item: LayoutItem): LayoutFields {
+    return item.properties;
+  }
+
+  protected override layoutFields(): LayoutFields {
+    return { direction: this.direction };
+  }
 }

@@ -1,9 +1,7 @@
 import { FigurlError } from '../../errors/index.js';
-import { checkOneOf, checkOptions } from '../check-values.js';
+import { checkOptions } from '../check-values.js';
 import type { View } from '../view.js';
-import { type Direction, directions } from './box.js';
-import { type LayoutItem, toLayoutItems } from './layout-item.js';
-import { type LayoutFields, LayoutView } from './layout-view.js';
+import { DirectedLayout, type Direction, type LayoutItem } from './layout-item.js';
 
 export interface SplitterOptions {
   direction: Direction;
@@ -18,28 +16,14 @@ export interface SplitterOptions {
  * @example
  * new vv.Splitter({ direction: 'horizontal', items: [unitsTable, new vv.LayoutItem(raster, { stretch: 3 })] });
  */
-export class Splitter extends LayoutView<LayoutItem> {
-  readonly direction: Direction;
-  readonly items: readonly LayoutItem[];
-
+export class Splitter extends DirectedLayout {
   constructor(options: SplitterOptions) {
-    super('Splitter');
-    const o = checkOptions(options, 'Splitter', "{ direction: 'horizontal', items: [view1, view2] }");
-    this.direction = checkOneOf(o.direction, directions, 'Splitter direction');
-    this.items = toLayoutItems(o.items, 'Splitter items');
+    super('Splitter', checkOptions(options, 'Splitter', "{ direction: 'horizontal', items: [view1, view2] }"));
     if (this.items.length !== 2) {
       throw new FigurlError(
         'INVALID_REQUEST',
         `invalid Splitter items: got ${this.items.length}; expected exactly 2 (use a Box for more)`,
       );
     }
-  }
-
-  protected itemProperties(item: LayoutItem): LayoutFields {
-    return item.properties;
-  }
-
-  protected override layoutFields(): LayoutFields {
-    return { direction: this.direction };
   }
 }
