@@ -149,7 +149,6 @@ function SplitterLayout({ node, model, width, height }: LayoutProps & { node: Bo
   return (
     <div style={{ width, height, display: 'flex', flexDirection: horizontal ? 'row' : 'column' }}>
       {frame(a, 0)}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag grip; the layout also works without it. */}
       <div
         className={horizontal ? 'sv-grip sv-grip-h' : 'sv-grip sv-grip-v'}
         style={horizontal ? { width: splitterGrip, height } : { height: splitterGrip, width }}

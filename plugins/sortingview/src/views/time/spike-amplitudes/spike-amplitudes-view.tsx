@@ -1,5 +1,4 @@
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import { Canvas } from '../../../components/canvas.js';
 import { useInitializeUnits, useLockableSelection, useUnitSelection } from '../../../context/unit-selection.js';
 import { extent } from '../../../data/arrays.js';
 import { unitColor } from '../../../data/unit-colors.js';

@@ -1,5 +1,4 @@
 import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
-import { Canvas } from '../../../components/canvas.js';
 import { FrameCanvas } from '../frame-canvas.js';
 import type { GridlineOptions } from '../paint-time-axes.js';
 import type { Margins, TimeFrame } from '../time-frame.js';

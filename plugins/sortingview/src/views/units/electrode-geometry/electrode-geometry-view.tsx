@@ -1,15 +1,14 @@
-import { type PointerEvent, useCallback, useMemo, useState } from 'react';
-import { Canvas, type DrawFunction, pointerPosition } from '../../../components/canvas.js';
+import { useCallback, useMemo, useState } from 'react';
+import type { DrawFunction } from '../../../components/canvas.js';
 import { useElectrodeSelection } from '../../../context/electrode-selection.js';
 import type { ViewProps } from '../../view-definition.js';
 import type { Rect } from '../shared/drag-rect.js';
-import { DragRectOverlay } from '../shared/drag-rect-overlay.js';
 import { drawElectrodes } from '../shared/draw-electrodes.js';
 import type { Electrode } from '../shared/electrodes.js';
 import { itemsInRect, nearestWithin } from '../shared/pick.js';
 import { computeProbeLayout } from '../shared/probe-layout.js';
 import { SelectCanvas } from '../shared/select-canvas.js';
-import { StatusBar, statusBarHeight } from '../shared/status-bar.js';
+import { statusBarHeight } from '../shared/status-bar.js';
 import { type Modifiers, useDragSelect } from '../shared/use-drag-select.js';
 import { ViewMessage } from '../shared/view-message.js';
 import type { ElectrodeGeometryData } from './parse-electrode-geometry.js';
