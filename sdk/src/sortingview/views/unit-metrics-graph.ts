@@ -1,14 +1,8 @@
 import type { CanonicalJsonValue } from '../../canonical-json/index.js';
 import type { UnitId } from '../../curation/index.js';
-import {
-  checkInstances,
-  checkJsonObject,
-  checkOneOf,
-  checkOptions,
-  checkString,
-  checkUnitId,
-} from '../check-values.js';
+import { checkInstances, checkOptions } from '../check-values.js';
 import { View, type ViewDict } from '../view.js';
+import { UnitValues, ValueColumn } from './unit-values.js';
 
 /**
  * A metric of a UnitMetricsGraph (Python's `vv.UnitMetricsGraphMetric(key, label, dtype)`).
@@ -16,20 +10,9 @@ import { View, type ViewDict } from '../view.js';
  * @example
  * new vv.UnitMetricsGraphMetric({ key: 'snr', label: 'SNR', dtype: 'float' });
  */
-export class UnitMetricsGraphMetric {
-  readonly key: string;
-  readonly label: string;
-  readonly dtype: 'int' | 'float';
-
+export class UnitMetricsGraphMetric extends ValueColumn<'int' | 'float'> {
   constructor(options: { key: string; label: string; dtype: 'int' | 'float' }) {
-    const o = checkOptions(options, 'UnitMetricsGraphMetric', "{ key: 'snr', label: 'SNR', dtype: 'float' }");
-    this.key = checkString(o.key, 'UnitMetricsGraphMetric key');
-    this.label = checkString(o.label, 'UnitMetricsGraphMetric label');
-    this.dtype = checkOneOf(o.dtype, ['int', 'float'] as const, 'UnitMetricsGraphMetric dtype');
-  }
-
-  toDict() {
-    return { key: this.key, label: this.label, dtype: this.dtype };
+    super(options, 'UnitMetricsGraphMetric', ['int', 'float']);
   }
 }
 
@@ -39,18 +22,9 @@ export class UnitMetricsGraphMetric {
  * @example
  * new vv.UnitMetricsGraphUnit({ unitId: 3, values: { snr: 11.2, firingRateHz: 8.5 } });
  */
-export class UnitMetricsGraphUnit {
-  readonly unitId: UnitId;
-  readonly values: { readonly [key: string]: CanonicalJsonValue };
-
+export class UnitMetricsGraphUnit extends UnitValues {
   constructor(options: { unitId: UnitId; values: { readonly [key: string]: CanonicalJsonValue } }) {
-    const o = checkOptions(options, 'UnitMetricsGraphUnit', '{ unitId: 3, values: { snr: 11.2 } }');
-    this.unitId = checkUnitId(o.unitId, 'UnitMetricsGraphUnit unitId');
-    this.values = checkJsonObject(o.values, `UnitMetricsGraphUnit (unit ${this.unitId}) values`);
-  }
-
-  toDict() {
-    return { unitId: this.unitId, values: this.values };
+    super(options, 'UnitMetricsGraphUnit');
   }
 }
 

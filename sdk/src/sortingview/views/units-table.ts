@@ -1,16 +1,9 @@
 import type { CanonicalJsonValue } from '../../canonical-json/index.js';
 import type { UnitId } from '../../curation/index.js';
-import {
-  checkInstances,
-  checkJsonObject,
-  checkOneOf,
-  checkOptions,
-  checkString,
-  checkUnitId,
-  optional,
-} from '../check-values.js';
+import { checkInstances, checkOptions, optional } from '../check-values.js';
 import { View, type ViewDict } from '../view.js';
 import { UnitSimilarityScore } from './unit-similarity-matrix.js';
+import { UnitValues, ValueColumn } from './unit-values.js';
 
 export type ColumnDtype = 'int' | 'float' | 'str' | 'bool';
 const columnDtypes: readonly ColumnDtype[] = ['int', 'float', 'str', 'bool'];
@@ -21,20 +14,9 @@ const columnDtypes: readonly ColumnDtype[] = ['int', 'float', 'str', 'bool'];
  * @example
  * new vv.UnitsTableColumn({ key: 'firingRateHz', label: 'Firing rate (Hz)', dtype: 'float' });
  */
-export class UnitsTableColumn {
-  readonly key: string;
-  readonly label: string;
-  readonly dtype: ColumnDtype;
-
+export class UnitsTableColumn extends ValueColumn<ColumnDtype> {
   constructor(options: { key: string; label: string; dtype: ColumnDtype }) {
-    const o = checkOptions(options, 'UnitsTableColumn', "{ key: 'snr', label: 'SNR', dtype: 'float' }");
-    this.key = checkString(o.key, 'UnitsTableColumn key');
-    this.label = checkString(o.label, 'UnitsTableColumn label');
-    this.dtype = checkOneOf(o.dtype, columnDtypes, 'UnitsTableColumn dtype');
-  }
-
-  toDict() {
-    return { key: this.key, label: this.label, dtype: this.dtype };
+    super(options, 'UnitsTableColumn', columnDtypes);
   }
 }
 
@@ -44,18 +26,9 @@ export class UnitsTableColumn {
  * @example
  * new vv.UnitsTableRow({ unitId: 3, values: { numEvents: 5120, firingRateHz: 8.53, snr: 11.2 } });
  */
-export class UnitsTableRow {
-  readonly unitId: UnitId;
-  readonly values: { readonly [key: string]: CanonicalJsonValue };
-
+export class UnitsTableRow extends UnitValues {
   constructor(options: { unitId: UnitId; values: { readonly [key: string]: CanonicalJsonValue } }) {
-    const o = checkOptions(options, 'UnitsTableRow', '{ unitId: 3, values: { snr: 11.2 } }');
-    this.unitId = checkUnitId(o.unitId, 'UnitsTableRow unitId');
-    this.values = checkJsonObject(o.values, `UnitsTableRow (unit ${this.unitId}) values`);
-  }
-
-  toDict() {
-    return { unitId: this.unitId, values: this.values };
+    super(options, 'UnitsTableRow');
   }
 }
 
