@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   assertViewUri,
   createFigurl,
@@ -12,11 +12,10 @@ import {
   PythonFloat,
   parseJsonPreservingNumbers,
   VegaLite,
-  type ZoneFetch,
 } from '@figurl/sdk';
 import { VegaLite as EnvVegaLite, figurlFromEnv, parseGitHubEnv } from '@figurl/sdk/node';
 import { describe, expect, it } from 'vitest';
-import { createFakeZone } from './zone-client-fake-zone.js';
+import { createZoneWithRegistry } from './zone-client-fake-zone.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 const commit = '2f4e8c1d9b7a6e5f4d3c2b1a0f9e8d7c6b5a4f3e';
@@ -28,47 +27,6 @@ const spec = {
 const specJson =
   '{"spec":{"data":{"values":[{"t":0,"v":1.5}]},"encoding":{"x":{"field":"t","type":"quantitative"},' +
   '"y":{"field":"v","type":"quantitative"}},"mark":"line"}}';
-
-/**
- * The fake zone (uploads, blobs) plus `POST /api/v1/figures` as docs/protocol.md §6 answers it:
- * 201 `{figure, blobRefs}`, the figure echoing the request; registered requests are kept.
- */
-function createZoneWithRegistry() {
-  const zone = createFakeZone();
-  const registered: Record<string, unknown>[] = [];
-  /** The `zone` query of each registration. */
-  const registryZones: (string | null)[] = [];
-  const fetch: ZoneFetch = async (url, init) => {
-    if (init.method === 'POST' && new URL(url).pathname === '/api/v1/figures') {
-      const body = JSON.parse(String(init.body));
-      registered.push(body);
-      registryZones.push(new URL(url).searchParams.get('zone'));
-      const dataSha1 = /^sha1:\/\/([0-9a-f]{40})/.exec(body.dataUri)?.[1] ?? null;
-      const figure = {
-        id: randomUUID(),
-        zone: new URL(url).searchParams.get('zone') ?? 'default',
-        viewUri: body.viewUri,
-        dataUri: body.dataUri,
-        dataSha1,
-        label: body.label,
-        owner: 'anonymous',
-        repo: body.repo ?? null,
-        pullRequest: body.pullRequest ?? null,
-        commitSha: body.commitSha ?? null,
-        checkName: null,
-        pinned: false,
-        private: false,
-        allowedUsers: [],
-        expiresAt: null,
-        createdAt: new Date().toISOString(),
-      };
-      const answer = { figure, blobRefs: { count: dataSha1 === null ? 0 : 1, complete: true } };
-      return new Response(JSON.stringify(answer), { status: 201, headers: { 'content-type': 'application/json' } });
-    }
-    return zone.fetch(url, init);
-  };
-  return { ...zone, fetch, registered, registryZones };
-}
 
 describe('figure data', () => {
   it('is canonical JSON: the same data in any key order is the same text and the same sha1', () => {
@@ -193,7 +151,7 @@ describe('Figure#url', () => {
         '&s={"a":"\\u00e9","unit":3,"zoom":2.0}&label=spike%20rates%20%28v2%29/run%20%233%20%C3%A9%27s',
     );
     expect(new TextDecoder().decode(zone.bytes.get(hash))).toBe(specJson);
-    expect(zone.registered).toEqual([
+    expect(zone.registered.map((r) => r.body)).toEqual([
       { viewUri: 'gs://figurl/vegalite-2', dataUri: `sha1://${hash}`, label: "spike rates (v2)/run #3 é's" },
     ]);
   });
@@ -224,8 +182,8 @@ describe('Figure#url', () => {
     expect(url).toBe(
       `http://127.0.0.1:3000/f?v=gs://figurl/markdown-1&d=sha1://${sha1('{"source":"# notes"}')}&label=notes&zone=lab.public`,
     );
-    expect(zone.registered[0]).toMatchObject({ repo: 'octo/lab', pullRequest: 12, commitSha: commit });
-    expect(zone.registryZones).toEqual(['lab.public']);
+    expect(zone.registered[0]?.body).toMatchObject({ repo: 'octo/lab', pullRequest: 12, commitSha: commit });
+    expect(zone.registered.map((r) => r.zone)).toEqual(['lab.public']);
     const initiate = zone.requests.find((r) => r.url.includes('/api/v1/uploads'));
     expect(new URL(initiate?.url ?? '').searchParams.get('zone')).toBe('lab.public');
   });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type BlobInfo, initiateUploadRequestSchema, sha1ObjectKey, type ZoneFetch } from '@figurl/sdk';
+import { type BlobInfo, findSha1Refs, initiateUploadRequestSchema, sha1ObjectKey, type ZoneFetch } from '@figurl/sdk';
 
 /*
  * An in-memory stand-in for the zone's native API v1, reached through an injected `fetch`
@@ -128,6 +128,69 @@ export function createFakeZone(options: FakeZoneOptions = {}): FakeZone {
   };
 
   return { fetch, baseUrl, requests, bytes, info, put };
+}
+
+/** A figure registration the fake registry received. */
+export interface Registration {
+  body: Record<string, unknown>;
+  /** The `zone` query of the request. */
+  zone: string | null;
+  /** The blobs the zone held when it arrived. */
+  storedBefore: Set<string>;
+}
+
+/**
+ * The fake zone (uploads, blobs) plus `POST /api/v1/figures` as docs/protocol.md §6 answers it:
+ * a `sha1://` data URI must name a stored blob (404 NOT_FOUND otherwise, "Data must exist"),
+ * and 201 `{figure, blobRefs: {count, complete}}`, the figure echoing the request, counts the
+ * data and every sha1 URI in it. Each registration is kept (`registered`).
+ */
+export function createZoneWithRegistry(options: FakeZoneOptions = {}) {
+  const zone = createFakeZone(options);
+  const registered: Registration[] = [];
+  const fetch: ZoneFetch = async (url, init) => {
+    if (init.method !== 'POST' || new URL(url).pathname !== '/api/v1/figures') return zone.fetch(url, init);
+    const body = JSON.parse(String(init.body)) as Record<string, string>;
+    const dataSha1 = /^sha1:\/\/([0-9a-f]{40})/.exec(body.dataUri ?? '')?.[1] ?? null;
+    const data = dataSha1 === null ? undefined : zone.bytes.get(dataSha1);
+    if (dataSha1 !== null && data === undefined) {
+      return error(
+        404,
+        'NOT_FOUND',
+        `no blob sha1://${dataSha1} in this zone: expected the figure data to be stored first`,
+      );
+    }
+    const zoneName = new URL(url).searchParams.get('zone');
+    registered.push({ body, zone: zoneName, storedBefore: new Set(zone.bytes.keys()) });
+    const refs = data === undefined ? [] : findSha1Refs(JSON.parse(new TextDecoder().decode(data)));
+    const figure = {
+      id: randomUUID(),
+      zone: zoneName ?? 'default',
+      viewUri: body.viewUri,
+      dataUri: body.dataUri,
+      dataSha1,
+      label: body.label,
+      owner: 'anonymous',
+      repo: body.repo ?? null,
+      pullRequest: body.pullRequest ?? null,
+      commitSha: body.commitSha ?? null,
+      checkName: null,
+      pinned: false,
+      private: false,
+      allowedUsers: [],
+      expiresAt: null,
+      createdAt: new Date().toISOString(),
+    };
+    return json(201, { figure, blobRefs: { count: 1 + refs.length, complete: true } });
+  };
+  return { ...zone, fetch, registered };
+}
+
+/** A blob of the zone as parsed JSON. */
+export function blobJson(zone: { bytes: Map<string, Uint8Array> }, uri: string): unknown {
+  const bytes = zone.bytes.get(uri.replace(/^sha1:\/\//, ''));
+  if (bytes === undefined) throw new Error(`the zone does not hold ${uri}`);
+  return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 function serve(data: Uint8Array, headers: Headers, options: FakeZoneOptions): Response {

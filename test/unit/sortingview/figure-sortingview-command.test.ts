@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../cli/run-cli.js';
-import { blobJson, createZoneWithRegistry } from './zone-with-registry.js';
+import { blobJson, createZoneWithRegistry } from '../sdk/zone-client-fake-zone.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 const view = 'npm://@fi-sci/figurl-sortingview@12/dist';

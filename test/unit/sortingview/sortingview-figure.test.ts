@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createFigurl, Figure, SortingviewFigure, sortingviewView, toMainLayout, vv } from '@figurl/sdk';
 import { vv as envVv } from '@figurl/sdk/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { blobJson, createZoneWithRegistry } from './zone-with-registry.js';
+import { blobJson, createZoneWithRegistry } from '../sdk/zone-client-fake-zone.js';
 
 const sha1 = (bytes: Uint8Array | string) => createHash('sha1').update(bytes).digest('hex');
 const shellUrl = 'http://127.0.0.1:3000';
