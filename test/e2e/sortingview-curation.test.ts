@@ -272,6 +272,7 @@ describe('the spike sorting demo of figurl up, end to end (headless Chromium, si
     const plugin = frame;
 
     // Inspect: each launcher opens its view, which draws (and shows no error).
+    await plugin.locator('.sv-launch').first().waitFor({ timeout: 30_000 });
     const launchers = await plugin.locator('.sv-launch').allTextContents();
     expect(launchers).toEqual(
       expect.arrayContaining(['Units table', 'Raster plot', 'Cross correlograms', 'Unit similarity matrix']),

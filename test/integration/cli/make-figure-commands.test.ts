@@ -167,7 +167,8 @@ describe('figurl figure markdown | plotly | <viewUri>', () => {
     const data = { layout: randomBytes(4).toString('hex') };
     const path = file('layout.json', JSON.stringify(data));
     const json = JSON.stringify(data);
-    for (const view of ['npm://@fi-sci/figurl-sortingview@12/dist', 'sortingview']) {
+    // (`figurl figure sortingview <layout.json>` builds a sortingview figure: test/unit/sortingview.)
+    for (const view of ['npm://@fi-sci/figurl-sortingview@12/dist', 'template']) {
       const run = await figurl(['figure', view, path, '--label', 'units']);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toBe(
@@ -176,7 +177,7 @@ describe('figurl figure markdown | plotly | <viewUri>', () => {
     }
     expect((await figuresOf(sha1(json))).map((f) => f.viewUri)).toEqual([
       'npm://@fi-sci/figurl-sortingview@12/dist',
-      'sortingview',
+      'template',
     ]);
   });
 
@@ -258,7 +259,7 @@ describe('mistakes', () => {
       [
         ['figure'],
         2,
-        'expected a figure command register, list, delete, vegalite, markdown, plotly or <viewUri> <data.json>',
+        'expected a figure command register, list, delete, vegalite, markdown, plotly, sortingview or <viewUri> <data.json>',
       ],
     ];
     for (const [argv, code, message] of cases) {
