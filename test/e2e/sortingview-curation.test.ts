@@ -279,11 +279,16 @@ describe('the spike sorting demo of figurl up, end to end (headless Chromium, si
     );
     for (const name of launchers) {
       await plugin.locator('.sv-launch', { hasText: name }).click();
-      const panel = plugin.locator('[role=tabpanel]:visible .sv-view').last();
-      await panel.waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(300);
-      expect(await plugin.locator('[role=tabpanel]:visible .figurl-status-error').count(), name).toBe(0);
-      expect(countInkPixels(await panel.screenshot()), name).toBeGreaterThan(inkThreshold);
+      const tab = plugin.locator(`[role=tabpanel][aria-label="${name}"]`);
+      await tab.locator('.sv-view').waitFor({ timeout: 30_000 });
+      expect(await tab.locator('.figurl-status-error').count(), name).toBe(0);
+      // Canvases paint a moment after the view mounts (the raster in its worker).
+      await expect
+        .poll(async () => countInkPixels(await tab.locator('.sv-view').screenshot()), {
+          timeout: 15_000,
+          message: name,
+        })
+        .toBeGreaterThan(inkThreshold);
     }
 
     // Label unit 1 "accept", then merge 3 and 4 (one neuron split in two by the demo's sorter).

@@ -159,6 +159,7 @@ export function MountainLayoutView({
                     <div
                       key={o.index}
                       role="tabpanel"
+                      aria-label={label(o.index)}
                       style={{
                         position: 'absolute',
                         inset: 0,
