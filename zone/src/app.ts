@@ -16,6 +16,7 @@ import { createEdgeRepository } from './edge/edge-repository.js';
 import { createFeedAppender } from './feeds/feed-appender.js';
 import { createFeedHub } from './feeds/feed-hub.js';
 import { createFeedStore } from './feeds/feed-store.js';
+import type { RepoPermissions } from './github/repo-permissions.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { createBlobAccessRepository } from './repositories/blob-access-repository.js';
@@ -84,6 +85,8 @@ export interface BuildAppOptions {
   edgeGraceMs?: number;
   /** The plugin host: our plugins' bundles under /plugins/<name>/ (none when `dir` is unset). */
   pluginHost?: PluginHostOptions | undefined;
+  /** Push rights on GitHub repositories, for curations' `editRepo`; unset: only listed editors act. */
+  repoPermissions?: RepoPermissions | undefined;
   /** Told of every route as it registers (the test that keeps /openapi.json complete lists them). */
   onRoute?: ((route: RouteOptions) => void) | undefined;
 }
@@ -138,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       silenceMs: options.edgeSilenceMs ?? 60_000,
       graceMs: options.edgeGraceMs ?? 60_000,
     },
+    repoPermissions: options.repoPermissions,
     now,
   };
   const app = Fastify({

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FigurlError, maxUploadSize, parseDuration, parseWith } from '@figurl/sdk';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import { awsCredentialsFromEnv } from './bucket/aws-credentials-from-env.js';
 import type { Bucket } from './bucket/bucket.js';
 import type { AwsCredentials } from './bucket/create-s3-bucket.js';
+import type { GitHubAppCredentials } from './github/create-github-repo-permissions.js';
 
 /** Blobs younger than this are never collected: by default a day, never under a minute. */
 const defaultGcGraceMs = 24 * 3600_000;
@@ -35,6 +37,11 @@ const zoneEnvSchema = z.object({
   FIGURL_PLUGINS_DIR: z.string().min(1).optional(),
   FIGURL_SHELL_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   FIGURL_SHELL_ORIGINS: z.string().optional(),
+  FIGURL_GITHUB_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
+  FIGURL_GITHUB_APP_ID: z
+    .string()
+    .regex(/^[0-9]+$/, 'expected the App ID, a number')
+    .optional(),
 });
 
 export interface ZoneConfig {
@@ -69,6 +76,11 @@ export interface ZoneConfig {
   pluginsDir: string | undefined;
   /** Shells that may frame the plugins: FIGURL_SHELL_URL's origin plus FIGURL_SHELL_ORIGINS. */
   shellOrigins: string[];
+  /**
+   * The figurl GitHub App (FIGURL_GITHUB_APP_ID + FIGURL_GITHUB_APP_PRIVATE_KEY, at
+   * FIGURL_GITHUB_API_URL): with it, anyone who may push to a curation's `editRepo` may curate.
+   */
+  githubApp: GitHubAppCredentials | undefined;
 }
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -97,7 +109,37 @@ export function parseZoneConfig(env: Record<string, string | undefined>): ZoneCo
     eventsSecret: env.FIGURL_EVENTS_SECRET === '' ? undefined : env.FIGURL_EVENTS_SECRET,
     pluginsDir: parsed.FIGURL_PLUGINS_DIR ?? checkoutPluginsDir(),
     shellOrigins: shellOrigins(parsed.FIGURL_SHELL_URL, parsed.FIGURL_SHELL_ORIGINS),
+    githubApp: parseGitHubApp(
+      parsed.FIGURL_GITHUB_API_URL,
+      parsed.FIGURL_GITHUB_APP_ID,
+      env.FIGURL_GITHUB_APP_PRIVATE_KEY,
+    ),
   };
+}
+
+/** Both App settings or neither; the key is checked apart from the schema, never echoed. */
+function parseGitHubApp(
+  apiUrl: string,
+  appId: string | undefined,
+  privateKey: string | undefined,
+): GitHubAppCredentials | undefined {
+  const key = privateKey === '' ? undefined : privateKey?.replace(/\\n/g, '\n');
+  if (appId === undefined && key === undefined) return undefined;
+  if (appId === undefined || key === undefined) {
+    throw new FigurlError(
+      'INVALID_REQUEST',
+      `invalid environment: ${appId === undefined ? 'FIGURL_GITHUB_APP_ID' : 'FIGURL_GITHUB_APP_PRIVATE_KEY'} is unset: expected both FIGURL_GITHUB_APP_ID and FIGURL_GITHUB_APP_PRIVATE_KEY, or neither`,
+    );
+  }
+  try {
+    createPrivateKey(key);
+  } catch {
+    throw new FigurlError(
+      'INVALID_REQUEST',
+      "invalid environment: FIGURL_GITHUB_APP_PRIVATE_KEY (value not shown): expected the App's private key in PEM form (-----BEGIN RSA PRIVATE KEY-----…)",
+    );
+  }
+  return { apiUrl, appId, privateKey: key };
 }
 
 /** The secret is checked apart from the schema: an error message must never echo it. */

@@ -6,6 +6,11 @@ export { ensureShellToken, shellServiceUser, shellTokenFileName } from './cli/en
 export { runZoneCommand, type ZoneCommandIo, zoneUsage } from './cli/run-zone-command.js';
 export { parseZoneConfig, type ZoneConfig } from './config.js';
 export { deliverEvent, type OutboxDelivery } from './curations/deliver-event.js';
+export {
+  createGitHubRepoPermissions,
+  type GitHubAppCredentials,
+} from './github/create-github-repo-permissions.js';
+export type { RepoPermissions } from './github/repo-permissions.js';
 export { type JobQueue, type JobQueueOptions, startJobQueue } from './jobs/job-queue.js';
 export { lockBlobsForReference } from './lifecycle/blob-lock.js';
 export {

@@ -10,6 +10,7 @@ import { parseBucketUrl } from './bucket/parse-bucket-url.js';
 import type { ZoneConfig } from './config.js';
 import { deliverEventQueue } from './curations/curation-hook.js';
 import { deliverEvent, type OutboxDelivery } from './curations/deliver-event.js';
+import { createGitHubRepoPermissions } from './github/create-github-repo-permissions.js';
 import { startJobQueue } from './jobs/job-queue.js';
 import { scheduleGarbageCollection } from './lifecycle/schedule-garbage-collection.js';
 import { createGarbageRepository } from './repositories/garbage-repository.js';
@@ -91,6 +92,7 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       // Delivery jobs only when someone receives them; the outbox table keeps every event.
       jobs: config.eventsWebhookUrl === undefined ? undefined : jobs,
       pluginHost: { dir: config.pluginsDir, shellOrigins: config.shellOrigins },
+      repoPermissions: config.githubApp === undefined ? undefined : createGitHubRepoPermissions(config.githubApp),
     });
     closers.push(() => app.close());
     jobLog = app.log;
@@ -106,6 +108,8 @@ export async function startZone(config: ZoneConfig, log: (line: string) => void 
       );
       log(`events: curation changes are posted to ${webhook}`);
     }
+    if (config.githubApp !== undefined)
+      log(`GitHub App ${config.githubApp.appId}: whoever may push to a curation's editRepo may curate`);
     logLostConnection = (err) => app.log.warn({ err }, 'database connection lost');
     // Open mode (the embedded default on loopback): anyone may upload to "default", no account needed.
     if (config.open)

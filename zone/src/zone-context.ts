@@ -5,6 +5,7 @@ import type { EdgeDeps } from './edge/edge-deps.js';
 import type { FeedAppender } from './feeds/feed-appender.js';
 import type { FeedHub } from './feeds/feed-hub.js';
 import type { FeedStore } from './feeds/feed-store.js';
+import type { RepoPermissions } from './github/repo-permissions.js';
 import type { BlobAccessRepository } from './repositories/blob-access-repository.js';
 import type { FigureRepository } from './repositories/figure-repository.js';
 import type { IdentityRepository } from './repositories/identity-repository.js';
@@ -42,6 +43,8 @@ export interface ZoneContext {
   signatureWindowMs: number;
   /** Edge resources: `figurl share` connections and the requests they serve. */
   edge: EdgeDeps;
+  /** Push rights on GitHub repositories (a curation's `editRepo`); unset: only listed editors act. */
+  repoPermissions: RepoPermissions | undefined;
   now: () => Date;
 }
 

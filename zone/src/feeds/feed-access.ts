@@ -1,5 +1,6 @@
 import { FigurlError } from '@figurl/sdk';
 import { type Actor, authorize } from '../auth/authorize.js';
+import type { RepoPermissions } from '../github/repo-permissions.js';
 import type { IdentityRepository } from '../repositories/identity-repository.js';
 
 /** Who may do what to a document (feed, curation, …): its owner, lists of users, "*". */
@@ -13,6 +14,8 @@ export interface DocumentAccess {
   /** Writers besides the owner; "*" is anyone who may upload to the zone. */
   writers: readonly string[];
   publicRead: boolean;
+  /** `owner/name`: anyone who may push to this GitHub repository may write too (curations). */
+  editRepo?: string | null | undefined;
 }
 
 /**
@@ -33,9 +36,15 @@ export async function assertMayRead(identities: IdentityRepository, actor: Actor
 
 /**
  * Throws unless `actor` may write: the owner, listed writers and zone admins; with "*" among
- * the writers, anyone who may upload to the zone. A token also needs the "upload" scope.
+ * the writers, anyone who may upload to the zone; with an `editRepo` and `repoPermissions`,
+ * anyone who may push to that repository. A token also needs the "upload" scope.
  */
-export async function assertMayWrite(identities: IdentityRepository, actor: Actor, doc: DocumentAccess): Promise<void> {
+export async function assertMayWrite(
+  identities: IdentityRepository,
+  actor: Actor,
+  doc: DocumentAccess,
+  repoPermissions?: RepoPermissions | undefined,
+): Promise<void> {
   if (actor.scopes && !actor.scopes.includes('upload') && !actor.scopes.includes('admin')) {
     throw new FigurlError(
       'FORBIDDEN',
@@ -45,11 +54,15 @@ export async function assertMayWrite(identities: IdentityRepository, actor: Acto
   const named = actor.userId === doc.ownerId || doc.writers.includes(actor.userId);
   if (named && actor.via !== 'anonymous') return;
   if (await isZoneAdmin(identities, actor, doc.zoneName)) return;
+  // Asked last: GitHub is a network round trip (cached for a minute), the lists are not.
+  if (doc.editRepo && repoPermissions && actor.via !== 'anonymous') {
+    if (await repoPermissions.mayPush(doc.editRepo, actor.userId)) return;
+  }
   if (doc.writers.includes('*') || (named && actor.via === 'anonymous')) {
     await authorize(identities, actor, doc.zoneName, 'upload');
     return;
   }
-  throw denied(actor, doc, 'change');
+  throw denied(actor, doc, 'change', repoPermissions ? doc.editRepo : null);
 }
 
 /** Throws unless `actor` owns the document or administers its zone. */
@@ -68,7 +81,7 @@ async function isZoneAdmin(identities: IdentityRepository, actor: Actor, zoneNam
   return zone?.members.get(actor.userId)?.isAdmin === true;
 }
 
-function denied(actor: Actor, doc: DocumentAccess, action: string): FigurlError {
+function denied(actor: Actor, doc: DocumentAccess, action: string, pushers?: string | null): FigurlError {
   if (actor.via === 'anonymous') {
     return new FigurlError(
       'UNAUTHORIZED',
@@ -77,6 +90,6 @@ function denied(actor: Actor, doc: DocumentAccess, action: string): FigurlError 
   }
   return new FigurlError(
     'FORBIDDEN',
-    `user ${JSON.stringify(actor.userId)} may not ${action} ${doc.what}: expected its owner ${JSON.stringify(doc.ownerId)}, a listed user or a zone admin`,
+    `user ${JSON.stringify(actor.userId)} may not ${action} ${doc.what}: expected its owner ${JSON.stringify(doc.ownerId)}, a listed user${pushers ? `, someone who may push to GitHub repository ${pushers}` : ''} or a zone admin`,
   );
 }

@@ -75,7 +75,7 @@ export async function curationRoutes(app: FastifyInstance, context: ZoneContext)
     const row = await load(request);
     const body = parseWith(curationActionsRequestSchema, request.body, 'curation actions');
     const actor = await actorOf(request);
-    await assertMayWrite(context.identities, actor, access(row));
+    await assertMayWrite(context.identities, actor, access(row), context.repoPermissions);
     const { prepared } = await prepareMessages({
       feedId: row.feed.id,
       zoneName: row.feed.zoneName,
@@ -114,5 +114,6 @@ function access(row: CurationRow): DocumentAccess {
     readers: row.feed.readers,
     writers: row.feed.writers,
     publicRead: row.feed.publicRead,
+    editRepo: row.editRepo,
   };
 }

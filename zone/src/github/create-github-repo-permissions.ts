@@ -1,0 +1,98 @@
+import { createPrivateKey } from 'node:crypto';
+import { FigurlError } from '@figurl/sdk';
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import { createAppJwt } from './create-app-jwt.js';
+import type { RepoPermissions } from './repo-permissions.js';
+import { requestGitHub } from './request-github.js';
+
+export interface GitHubAppCredentials {
+  /** `https://api.github.com`, or a GitHub Enterprise / stand-in API URL. */
+  apiUrl: string;
+  appId: string;
+  /** The App's private key (PEM). */
+  privateKey: string;
+}
+
+const installationSchema = z.object({ id: z.number().int() });
+const accessTokenSchema = z.object({ token: z.string().min(1), expires_at: z.string() });
+const permissionSchema = z.object({ permission: z.string(), role_name: z.string().optional() });
+
+/** Legacy `permission` values and role names that include push ("Repository roles"). */
+const pushRoles = new Set(['admin', 'maintain', 'write', 'push']);
+const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const repoPattern = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/**
+ * Push rights read from GitHub through the figurl App: `GET /repos/{o}/{r}/installation` (as the
+ * App, with a JWT) → an installation token (`POST /app/installations/{id}/access_tokens`, kept
+ * until 5 minutes before it expires) → `GET /repos/{o}/{r}/collaborators/{login}/permission`;
+ * push is `admin`, `maintain` or `write`. Answers (yes and no) are remembered for `ttlMs`
+ * (default 60 s), so a curator's burst of actions costs one look-up; concurrent checks share one.
+ * A repository without the App installed, or an unknown user, is "no"; GitHub not answering is
+ * UNAVAILABLE (the zone never guesses yes). Zone user ids are GitHub logins.
+ *
+ * @example
+ * const permissions = createGitHubRepoPermissions({ apiUrl: 'https://api.github.com', appId, privateKey });
+ * await permissions.mayPush('flatironinstitute/figurl', 'alice'); // true
+ */
+export function createGitHubRepoPermissions(
+  credentials: GitHubAppCredentials,
+  options: { fetch?: typeof fetch; now?: () => number; ttlMs?: number } = {},
+): RepoPermissions {
+  const target = { apiUrl: credentials.apiUrl, fetch: options.fetch ?? fetch };
+  const now = options.now ?? Date.now;
+  const key = createPrivateKey(credentials.privateKey);
+  const answers = new LRUCache<string, Promise<boolean>>({ max: 10_000, ttl: options.ttlMs ?? 60_000 });
+  const tokens = new Map<number, { token: string; renewAt: number }>();
+
+  const installationToken = async (installationId: number): Promise<string> => {
+    const kept = tokens.get(installationId);
+    if (kept !== undefined && kept.renewAt > now()) return kept.token;
+    const jwt = createAppJwt({ appId: credentials.appId, privateKey: key, now: now() });
+    const answer = await requestGitHub(target, 'POST', `/app/installations/${installationId}/access_tokens`, jwt);
+    if (answer.status !== 201 && answer.status !== 200) {
+      throw new FigurlError('UNAVAILABLE', `GitHub has no installation ${installationId} of App ${credentials.appId}`);
+    }
+    const { token, expires_at } = parseAnswer(accessTokenSchema, answer.body, 'installation token');
+    tokens.set(installationId, { token, renewAt: Date.parse(expires_at) - 5 * 60_000 });
+    return token;
+  };
+
+  const lookUp = async (repo: string, login: string): Promise<boolean> => {
+    const jwt = createAppJwt({ appId: credentials.appId, privateKey: key, now: now() });
+    const installation = await requestGitHub(target, 'GET', `/repos/${repo}/installation`, jwt);
+    if (installation.status === 404) return false;
+    const token = await installationToken(parseAnswer(installationSchema, installation.body, 'installation').id);
+    const answer = await requestGitHub(
+      target,
+      'GET',
+      `/repos/${repo}/collaborators/${encodeURIComponent(login)}/permission`,
+      token,
+    );
+    if (answer.status === 404) return false;
+    const { permission, role_name } = parseAnswer(permissionSchema, answer.body, 'collaborator permission');
+    return pushRoles.has(permission) || (role_name !== undefined && pushRoles.has(role_name));
+  };
+
+  return {
+    mayPush(repo, login) {
+      if (!repoPattern.test(repo) || !loginPattern.test(login)) return Promise.resolve(false);
+      const cacheKey = `${repo.toLowerCase()}\u0000${login.toLowerCase()}`;
+      const hit = answers.get(cacheKey);
+      if (hit !== undefined) return hit;
+      const pending = lookUp(repo, login);
+      answers.set(cacheKey, pending);
+      // A failed look-up is not an answer: the next check asks GitHub again.
+      pending.catch(() => answers.delete(cacheKey));
+      return pending;
+    },
+  };
+}
+
+function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new FigurlError('UNAVAILABLE', `GitHub answered an unexpected ${what}: ${parsed.error.message}`);
+  return parsed.data;
+}
