@@ -1,13 +1,28 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appRoutes } from './github-stand-in/app-routes.js';
+import { checkRunRoutes } from './github-stand-in/check-run-routes.js';
+import { commentRoutes } from './github-stand-in/comment-routes.js';
 import { contentsRoutes } from './github-stand-in/contents-routes.js';
+import { gitDataRoutes } from './github-stand-in/git-data-routes.js';
+import { createGitStore } from './github-stand-in/git-store.js';
+import {
+  type AppPermissions,
+  createGitHubApps,
+  type StandInGitHubApp,
+  type StandInInstallation,
+} from './github-stand-in/github-apps.js';
 import {
   createRequestHandler,
   type LoggedRequest,
   type RateLimitOptions,
   type StandInFault,
+  type StandInLatency,
 } from './github-stand-in/handle-request.js';
 import { oauthRoutes } from './github-stand-in/oauth-routes.js';
+import { protectionRoutes } from './github-stand-in/protection-routes.js';
+import { openPull, pullRoutes } from './github-stand-in/pull-routes.js';
+import { createRepoRecords } from './github-stand-in/repo-records.js';
 import { repoRoutes } from './github-stand-in/repo-routes.js';
 import type { RouteContext } from './github-stand-in/route-table.js';
 import {
@@ -19,7 +34,27 @@ import {
 } from './github-stand-in/state.js';
 import { userRoutes } from './github-stand-in/user-routes.js';
 
-export type { LoggedRequest, Permission, StandInCommit, StandInFault, StandInRepo, StandInUser };
+export type {
+  AppPermissions,
+  LoggedRequest,
+  Permission,
+  StandInCommit,
+  StandInFault,
+  StandInGitHubApp,
+  StandInInstallation,
+  StandInLatency,
+  StandInRepo,
+  StandInUser,
+};
+
+/** A pull request as the test handle reports it. */
+export interface StandInPullRequest {
+  number: number;
+  id: number;
+  /** The head branch's current commit. */
+  headSha: string;
+  htmlUrl: string;
+}
 
 export interface GitHubStandInOptions {
   /** Clock for code expiry, rate-limit windows and commit dates; defaults to `Date.now`. */
@@ -70,6 +105,52 @@ export interface GitHubStandIn {
   requests: readonly LoggedRequest[];
   /** Queues a one-shot fault for the first request that matches it. */
   injectFault(fault: StandInFault): void;
+  /**
+   * Delays every matching request (all API requests without `match`) by `ms` until changed;
+   * `setLatency(0)` clears every standing delay.
+   */
+  setLatency(ms: number, match?: { method?: string; path?: string | RegExp }): void;
+  /**
+   * Registers a GitHub App with an RSA key pair (generated unless `privateKeyPem` is given) and its
+   * `<slug>[bot]` user. Give `app.privateKeyPem` and `appId` to `@octokit/auth-app` or Probot.
+   */
+  createApp(app: {
+    appId: number;
+    slug: string;
+    name?: string;
+    owner?: string;
+    privateKeyPem?: string;
+    permissions?: AppPermissions;
+    events?: readonly string[];
+  }): StandInGitHubApp;
+  /**
+   * Installs the app on `owner`'s account, for `repos` (names or full names) or all of them;
+   * `permissions` default to the app's. Returns the installation id.
+   */
+  installApp(
+    slug: string,
+    installation: { owner: string; repos?: readonly string[]; permissions?: AppPermissions },
+  ): number;
+  /** An installation token without the JWT round trip (what a workflow's GITHUB_TOKEN is). */
+  issueInstallationToken(installationId: number, options?: { permissions?: AppPermissions }): string;
+  /** Requires pull requests for `branch`: ref updates get 422 and contents PUTs 409; null lifts it. */
+  setBranchProtection(
+    fullName: string,
+    branch: string,
+    protection: { requirePullRequest: boolean; enforceAdmins?: boolean } | null,
+  ): void;
+  /** Opens a pull request as `user` (default: the repo owner); `head` is "branch" or "owner:branch". */
+  openPullRequest(pull: {
+    repo: string;
+    head: string;
+    base?: string;
+    title: string;
+    body?: string;
+    draft?: boolean;
+    user?: string;
+  }): StandInPullRequest;
+  /** The comments on an issue or pull request, oldest first: `{ id, body, login }`. */
+  comments(fullName: string, number: number): ReadonlyArray<{ id: number; body: string; login: string }>;
   close(): Promise<void>;
 }
 
@@ -94,14 +175,29 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const context: RouteContext = { state, baseUrl: `http://127.0.0.1:${port}` };
-  const routes = [oauthRoutes, userRoutes, repoRoutes, contentsRoutes].flatMap((group) => group(context));
+  const apps = createGitHubApps(state);
+  const records = createRepoRecords({ nextId: state.nextId });
+  const git = createGitStore(state);
+  const latencies: StandInLatency[] = [];
+  const context: RouteContext = { state, baseUrl: `http://127.0.0.1:${port}`, apps, records, git };
+  const routes = [
+    oauthRoutes,
+    userRoutes,
+    appRoutes,
+    repoRoutes,
+    contentsRoutes,
+    commentRoutes,
+    pullRoutes,
+    checkRunRoutes,
+    gitDataRoutes,
+    protectionRoutes,
+  ].flatMap((group) => group(context));
   const rateLimit: RateLimitOptions = {
     unauthenticated: options.rateLimit?.unauthenticated ?? 60,
     authenticated: options.rateLimit?.authenticated ?? 5000,
     windowMs: options.rateLimit?.windowMs ?? 60 * 60 * 1000,
   };
-  server.on('request', createRequestHandler({ state, routes, rateLimit, faults, requests }));
+  server.on('request', createRequestHandler({ state, routes, rateLimit, faults, requests, apps, latencies }));
 
   const headFiles = (fullName: string, branch: string) => {
     const repo = state.getRepo(fullName);
@@ -151,6 +247,54 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     },
     requests,
     injectFault: (fault) => void faults.push(fault),
+    setLatency(ms, match = {}) {
+      if (ms <= 0) latencies.length = 0;
+      else latencies.push({ delayMs: ms, ...match });
+    },
+    createApp: (app) => apps.createApp(app),
+    installApp: (slug, installation) => apps.installApp(slug, installation),
+    issueInstallationToken: (installationId, options = {}) =>
+      apps.issueInstallationToken(installationId, options).token,
+    setBranchProtection(fullName, branch, protection) {
+      const repo = state.getRepo(fullName);
+      if (state.findHead(repo, branch) === null) throw new Error(`unknown branch "${branch}" in ${repo.fullName}`);
+      records.setProtection(
+        repo,
+        branch,
+        protection === null
+          ? null
+          : { requirePullRequest: protection.requirePullRequest, enforceAdmins: protection.enforceAdmins ?? true },
+      );
+    },
+    openPullRequest(pull) {
+      const repo = state.getRepo(pull.repo);
+      const opened = openPull(
+        { state, records, git },
+        {
+          repo,
+          head: pull.head,
+          base: pull.base ?? repo.defaultBranch,
+          title: pull.title,
+          body: pull.body ?? null,
+          draft: pull.draft ?? false,
+          user: pull.user === undefined ? repo.owner : state.getUser(pull.user),
+        },
+      );
+      if ('status' in opened) throw new Error(`cannot open the pull request: ${JSON.stringify(opened.json)}`);
+      const head = opened.pull === null ? null : state.findHead(opened.pull.headRepo, opened.pull.headRef);
+      return {
+        number: opened.number,
+        id: opened.id,
+        headSha: head?.sha ?? '',
+        htmlUrl: `${context.baseUrl}/${repo.fullName}/pull/${opened.number}`,
+      };
+    },
+    comments(fullName, number) {
+      const repo = state.getRepo(fullName);
+      return [...records.comments.values()]
+        .filter((comment) => comment.repo === repo && comment.issueNumber === number)
+        .map((comment) => ({ id: comment.id, body: comment.body, login: comment.user.login }));
+    },
     async close() {
       await new Promise((resolve) => {
         server.close(resolve);

@@ -10,7 +10,7 @@ import { toContentEntry } from './to-content-entry.js';
 const inlineContentLimit = 1024 * 1024;
 
 /** The contents API (GET and PUT /repos/{owner}/{repo}/contents/{path}) and raw downloads. */
-export function contentsRoutes({ state, baseUrl }: RouteContext): Route[] {
+export function contentsRoutes({ state, baseUrl, records }: RouteContext): Route[] {
   function findReadable(request: StandInRequest): StandInRepo | null {
     const repo = state.findRepo(`${request.params.owner}/${request.params.repo}`);
     return repo !== null && toRepoAccess(state, repo, request.auth).read ? repo : null;
@@ -85,10 +85,23 @@ export function contentsRoutes({ state, baseUrl }: RouteContext): Route[] {
     if (repo === null) return toErrorResponse(404, 'Not Found', docs.putContent);
     const parsed = parsePutContentBody(request.body);
     if ('status' in parsed) return parsed;
-    if (!toRepoAccess(state, repo, auth).write) return toErrorResponse(404, 'Not Found', docs.putContent);
+    const access = toRepoAccess(state, repo, auth);
+    if (!access.write) {
+      // An installation token that sees the repository but lacks `contents: write` is refused.
+      return auth.installation === null
+        ? toErrorResponse(404, 'Not Found', docs.putContent)
+        : toErrorResponse(403, 'Resource not accessible by integration', docs.putContent);
+    }
     const branch = parsed.branch ?? repo.defaultBranch;
     const head = state.findHead(repo, branch);
     if (head === null) return toErrorResponse(404, `Branch ${branch} not found`, docs.putContent);
+    const protection = records.findProtection(repo, branch);
+    const bypass = protection?.enforceAdmins === false && access.permission === 'admin' && auth.installation === null;
+    if (protection?.requirePullRequest === true && !bypass) {
+      // (reported) what the contents API answers for a branch that requires pull requests.
+      const message = `Protected branch update failed for refs/heads/${branch}: Changes must be made through a pull request.`;
+      return toErrorResponse(409, message, docs.putContent);
+    }
     const path = trimSlashes(request.params.path ?? '');
     // (unconfirmed) GitHub's wording for paths git cannot store; its tree API says this.
     const parts = path.split('/');

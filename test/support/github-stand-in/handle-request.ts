@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { GitHubApps, StandInGitHubApp } from './github-apps.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { docs, toErrorResponse } from './responses.js';
 import {
@@ -25,6 +26,16 @@ export interface StandInFault {
   json?: unknown;
   delayMs?: number;
   afterHandling?: boolean;
+}
+
+/**
+ * A standing delay (unlike a one-shot fault): every request matching `method` and `path` waits
+ * `delayMs` before it is answered, as when GitHub is slow.
+ */
+export interface StandInLatency {
+  delayMs: number;
+  method?: string;
+  path?: string | RegExp;
 }
 
 export interface LoggedRequest {
@@ -70,8 +81,10 @@ export function createRequestHandler(input: {
   rateLimit: RateLimitOptions;
   faults: StandInFault[];
   requests: LoggedRequest[];
+  apps: GitHubApps;
+  latencies: readonly StandInLatency[];
 }): (req: IncomingMessage, res: ServerResponse) => void {
-  const { state, rateLimit, faults, requests } = input;
+  const { state, rateLimit, faults, requests, apps, latencies } = input;
   const findRoute = createRouteTable(input.routes);
   const takeRateLimit = createRateLimiter({ now: state.now, windowMs: rateLimit.windowMs });
 
@@ -85,6 +98,10 @@ export function createRequestHandler(input: {
     const host: Host = (match ?? findRoute(null, url.pathname))?.route.host ?? 'api';
     if (method === 'OPTIONS' && host !== 'web') return [{ status: 204, headers: preflightHeaders }, null];
     const edge: Record<string, string> = host === 'web' ? {} : { ...corsHeaders };
+    const latency = latencies.findLast((entry) => matches(entry, method, url.pathname));
+    if (latency !== undefined && latency.delayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latency.delayMs));
+    }
     const fault = takeFault(faults, method, url.pathname);
     if (fault?.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const faultResponse: StandInResponse | null =
@@ -93,20 +110,32 @@ export function createRequestHandler(input: {
     if (body === null) return [withHeaders(toErrorResponse(413, 'Request body too large', docs.rest), edge), null];
 
     let auth: StandInAuth | null = null;
-    let badCredentials = false;
+    let app: StandInGitHubApp | null = null;
+    let badCredentials: string | null = null;
     if (host === 'api' || host === 'raw') {
       const token = parseAuthorization(req.headers.authorization);
       const known = token === null ? undefined : state.tokens.get(token);
       const user = known === undefined ? null : state.findUser(known.login);
-      if (known !== undefined && user !== null) auth = { token: known.token, user, scopes: known.scopes };
-      else badCredentials = token !== null;
+      const expired = known?.expiresAt !== undefined && known.expiresAt <= state.now();
+      if (known !== undefined && user !== null && !expired) {
+        const installation = known.installationId === undefined ? null : apps.findTokenInstallation(known.token);
+        auth = { token: known.token, user, scopes: known.scopes, installation };
+      } else if (token !== null && host === 'api' && isJwt(token)) {
+        const verified = apps.verifyJwt(token);
+        if (typeof verified === 'string') badCredentials = verified;
+        else app = verified;
+      } else if (token !== null) {
+        badCredentials = 'Bad credentials';
+      }
     }
     if (host === 'api') {
       const ip = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
       const status =
-        auth === null
-          ? takeRateLimit(`ip:${ip}`, rateLimit.unauthenticated)
-          : takeRateLimit(`user:${auth.user.id}`, rateLimit.authenticated);
+        app !== null
+          ? takeRateLimit(`app:${app.id}`, rateLimit.authenticated)
+          : auth === null
+            ? takeRateLimit(`ip:${ip}`, rateLimit.unauthenticated)
+            : takeRateLimit(`user:${auth.user.id}`, rateLimit.authenticated);
       Object.assign(edge, {
         'x-ratelimit-limit': String(status.limit),
         'x-ratelimit-remaining': String(status.remaining),
@@ -116,7 +145,9 @@ export function createRequestHandler(input: {
         'x-github-api-version-selected': '2022-11-28',
       });
       if (auth !== null) edge['x-oauth-scopes'] = auth.scopes.join(', ');
-      if (badCredentials) return [withHeaders(toErrorResponse(401, 'Bad credentials', docs.rest), edge), null];
+      if (badCredentials !== null) {
+        return [withHeaders(toErrorResponse(401, badCredentials, docs.rest), edge), null];
+      }
       if (status.exceeded) {
         // "Rate limits for the REST API": 403 (or 429) with x-ratelimit-remaining 0.
         const message =
@@ -125,7 +156,7 @@ export function createRequestHandler(input: {
             : `API rate limit exceeded for user ID ${auth.user.id}.`;
         return [withHeaders(toErrorResponse(403, message, docs.rateLimits), edge), auth?.user.login ?? null];
       }
-    } else if (badCredentials) {
+    } else if (badCredentials !== null) {
       return [withHeaders({ status: 404, body: '404: Not Found' }, edge), null];
     }
 
@@ -136,6 +167,7 @@ export function createRequestHandler(input: {
       headers: req.headers,
       body,
       auth,
+      app,
     };
     const response = match === null ? toErrorResponse(404, 'Not Found', docs.rest) : match.route.handle(request);
     return [withHeaders(faultResponse ?? response, edge), auth?.user.login ?? null];
@@ -180,13 +212,21 @@ function parseAuthorization(header: string | undefined): string | null {
 }
 
 function takeFault(faults: StandInFault[], method: string, pathname: string): StandInFault | undefined {
-  const at = faults.findIndex(
-    (fault) =>
-      (fault.method === undefined || fault.method.toUpperCase() === method) &&
-      (fault.path === undefined ||
-        (typeof fault.path === 'string' ? fault.path === pathname : fault.path.test(pathname))),
-  );
+  const at = faults.findIndex((fault) => matches(fault, method, pathname));
   return at === -1 ? undefined : faults.splice(at, 1)[0];
+}
+
+function matches(filter: { method?: string; path?: string | RegExp }, method: string, pathname: string): boolean {
+  return (
+    (filter.method === undefined || filter.method.toUpperCase() === method) &&
+    (filter.path === undefined ||
+      (typeof filter.path === 'string' ? filter.path === pathname : filter.path.test(pathname)))
+  );
+}
+
+/** A compact JWS (`header.payload.signature`, base64url), as a GitHub App JWT is sent. */
+function isJwt(token: string): boolean {
+  return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 }
 
 /** The whole body, or null past `maxBodyBytes` (the rest is drained). */

@@ -21,6 +21,16 @@ const writers: readonly Permission[] = ['push', 'maintain', 'admin'];
  * toRepoAccess(state, repo, request.auth).write;
  */
 export function toRepoAccess(state: StandInState, repo: StandInRepo, auth: StandInAuth | null): RepoAccess {
+  const installation = auth?.installation ?? null;
+  if (installation !== null) {
+    // An installation token sees the installation's repositories only (others are 404) and
+    // writes contents with `contents: write` ("Permissions required for GitHub Apps").
+    const covered =
+      repo.owner.id === installation.account.id &&
+      (installation.repos === null || installation.repos.includes(repo.fullName.toLowerCase()));
+    const write = covered && installation.permissions.contents === 'write';
+    return { permission: covered ? (write ? 'push' : 'pull') : null, read: covered, write };
+  }
   const permission = state.permissionOf(repo, auth?.user.login ?? null);
   const scopes = auth?.scopes ?? [];
   const repoScope = scopes.includes('repo') || (!repo.private && scopes.includes('public_repo'));

@@ -20,3 +20,31 @@ export const docs = {
 export function toErrorResponse(status: number, message: string, documentationUrl: string): StandInResponse {
   return { status, json: { message, documentation_url: documentationUrl, status: String(status) } };
 }
+
+/**
+ * GitHub's 422 for a rejected resource ("Troubleshooting the REST API", Validation failed):
+ * `{ message: 'Validation Failed', errors: [{ resource, code, field, message? }], … }`.
+ *
+ * @example
+ * toValidationFailed([{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: '…' }], url);
+ */
+export function toValidationFailed(
+  errors: ReadonlyArray<{ resource: string; code: string; field?: string; message?: string }>,
+  documentationUrl: string,
+): StandInResponse {
+  return {
+    status: 422,
+    json: { message: 'Validation Failed', errors, documentation_url: documentationUrl, status: '422' },
+  };
+}
+
+/** A JSON object body (empty means `{}`), or null where GitHub answers 400 "Problems parsing JSON". */
+export function parseJsonObject(body: Buffer): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body.length === 0 ? '{}' : body.toString('utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  return null;
+}

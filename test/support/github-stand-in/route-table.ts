@@ -1,4 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { GitStore } from './git-store.js';
+import type { GitHubApps, StandInGitHubApp, StandInInstallation } from './github-apps.js';
+import type { RepoRecords } from './repo-records.js';
 import type { StandInState, StandInUser } from './state.js';
 
 /**
@@ -14,6 +17,8 @@ export interface StandInAuth {
   token: string;
   user: StandInUser;
   scopes: readonly string[];
+  /** For an installation token (`ghs_…`): the installation, narrowed to what the token was granted. */
+  installation: StandInInstallation | null;
 }
 
 export interface StandInRequest {
@@ -25,6 +30,8 @@ export interface StandInRequest {
   body: Buffer;
   /** Set on `api` and `raw` routes when a valid token came with the request. */
   auth: StandInAuth | null;
+  /** Set on `api` routes when a valid GitHub App JWT came as `Authorization: Bearer <jwt>`. */
+  app: StandInGitHubApp | null;
 }
 
 export interface StandInResponse {
@@ -48,6 +55,9 @@ export interface RouteContext {
   state: StandInState;
   /** `http://127.0.0.1:<port>`, standing in for github.com, api.github.com and the other hosts. */
   baseUrl: string;
+  apps: GitHubApps;
+  records: RepoRecords;
+  git: GitStore;
 }
 
 export type RouteMatch = { route: Route; params: Record<string, string> };

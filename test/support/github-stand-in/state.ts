@@ -13,6 +13,8 @@ export interface StandInUser {
   name: string | null;
   email: string | null;
   createdAt: string;
+  /** `Bot` for a GitHub App's `<slug>[bot]` account. */
+  type: 'User' | 'Bot';
 }
 
 export interface StandInToken {
@@ -20,6 +22,10 @@ export interface StandInToken {
   login: string;
   /** Classic OAuth scopes, e.g. `['repo']`; empty means public read-only. */
   scopes: readonly string[];
+  /** Set for an installation access token (`ghs_…`), which acts as the app's bot user. */
+  installationId?: number;
+  /** Epoch ms after which the token is refused (installation tokens live an hour). */
+  expiresAt?: number;
 }
 
 export interface OAuthApp {
@@ -112,16 +118,24 @@ export function createStandInState(options: { now: () => number }) {
     return user;
   }
 
-  function addUser(input: { login: string; id?: number; name?: string; email?: string }): StandInUser {
+  function addUser(input: {
+    login: string;
+    id?: number;
+    name?: string;
+    email?: string;
+    type?: 'User' | 'Bot';
+  }): StandInUser {
     if (findUser(input.login) !== null) throw new Error(`GitHub user "${input.login}" already exists`);
     const id = input.id ?? nextId();
+    const type = input.type ?? 'User';
     const user: StandInUser = {
       login: input.login,
       id,
-      nodeId: Buffer.from(`04:User${id}`).toString('base64'),
+      nodeId: Buffer.from(`04:${type}${id}`).toString('base64'),
       name: input.name ?? null,
       email: input.email ?? null,
       createdAt: toGitHubDate(now()),
+      type,
     };
     users.set(input.login.toLowerCase(), user);
     return user;
@@ -231,6 +245,7 @@ export function createStandInState(options: { now: () => number }) {
 
   return {
     now,
+    nextId,
     users,
     tokens,
     apps,

@@ -26,7 +26,7 @@ export function toSimpleUser(user: StandInUser, baseUrl: string) {
     repos_url: `${api}/repos`,
     events_url: `${api}/events{/privacy}`,
     received_events_url: `${api}/received_events`,
-    type: 'User' as const,
+    type: user.type,
     user_view_type: 'public',
     site_admin: false,
   };
