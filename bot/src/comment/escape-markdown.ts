@@ -10,12 +10,13 @@ export function escapeMarkdownCell(text: string, maxLength = 200): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
   const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   const short = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
+  // Backslash escapes first: the entities added afterwards contain `#` and `&` of their own.
   return short
+    .replace(/[\\`*_[\]|#!~()]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/[\\`*_[\]|#!~()]/g, (c) => `\\${c}`);
+    .replace(/@/g, '&#64;');
 }
 
 /**
@@ -28,5 +29,7 @@ export function escapeMarkdownCell(text: string, maxLength = 200): string {
  */
 export function toSafeLinkUrl(url: string): string | null {
   if (!/^https?:\/\//i.test(url)) return null;
-  return url.replace(/[\s()<>|"'`\\[\]]/g, (c) => (c === "'" ? '%27' : encodeURIComponent(c)));
+  return url.replace(/[\s()<>|"'`\\[\]]/g, (c) =>
+    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+  );
 }

@@ -35,13 +35,15 @@ export function toFigureRows(options: ToFigureRowsOptions): FigureRow[] {
   const base = newestByLabel(options.base);
   return [...head.values()]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.label.localeCompare(b.label))
-    .map((figure) => {
+    .flatMap((figure) => {
+      const url = findFigureUrl(figure, options.shellUrl);
+      if (url === null) return [];
       const baseFigure = base.get(figure.label);
       return {
         label: figure.label,
-        url: toFigureUrl(figure, options.shellUrl),
+        url,
         thumbnailUrl: options.zoneUrl === null ? null : toThumbnailUrl(figure, options.zoneUrl),
-        baseUrl: baseFigure === undefined ? null : toFigureUrl(baseFigure, options.shellUrl),
+        baseUrl: baseFigure === undefined ? null : findFigureUrl(baseFigure, options.shellUrl),
       };
     });
 }
@@ -55,14 +57,19 @@ function newestByLabel(figures: readonly FigureRecord[]): Map<string, FigureReco
   return byLabel;
 }
 
-function toFigureUrl(figure: FigureRecord, shellUrl: string): string {
-  return figureUrl({
-    baseUrl: shellUrl,
-    view: figure.viewUri,
-    data: figure.dataUri,
-    label: figure.label,
-    zone: figure.zone === 'default' ? undefined : figure.zone,
-  });
+/** The figURL, or null for a record whose URIs the sdk refuses (the zone checked them; be safe). */
+function findFigureUrl(figure: FigureRecord, shellUrl: string): string | null {
+  try {
+    return figureUrl({
+      baseUrl: shellUrl,
+      view: figure.viewUri,
+      data: figure.dataUri,
+      label: figure.label,
+      zone: figure.zone === 'default' ? undefined : figure.zone,
+    });
+  } catch {
+    return null;
+  }
 }
 
 const imageLabel = /\.(?:png|jpe?g|gif|webp|svg)$/i;
