@@ -48,7 +48,9 @@ describe('GitHub stand-in: GitHub App authentication', () => {
     const repoInstallation = await asApp.rest.apps.getRepoInstallation({ owner: owner.login, repo: owner.name });
     expect(repoInstallation.data.id).toBe(installationId);
     const other = makeOwner(gh);
-    expect((await failure(asApp.rest.apps.getRepoInstallation({ owner: other.login, repo: other.name }))).status).toBe(404);
+    expect((await failure(asApp.rest.apps.getRepoInstallation({ owner: other.login, repo: other.name }))).status).toBe(
+      404,
+    );
     // A personal token is not a JWT.
     expect((await failure(octokitFor(gh, other.token).rest.apps.getAuthenticated())).status).toBe(401);
   });
