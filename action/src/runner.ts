@@ -21,7 +21,9 @@ const inputNames = ['zone-url', 'token', 'figures', 'label-prefix', 'comment', '
  */
 export async function runAction(env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
-    const inputs = Object.fromEntries(inputNames.map((name) => [name, core.getInput(name)])) as ActionInputs;
+    const inputs = Object.fromEntries(
+      inputNames.map((name) => [name, core.getInput(name, { trimWhitespace: name !== 'label-prefix' })]),
+    ) as ActionInputs;
     for (const secret of [inputs.token, inputs['github-token']]) if (secret !== '') core.setSecret(secret);
     const settings = parseActionSettings(inputs);
     const payload = env.GITHUB_EVENT_PATH ? JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) : {};
@@ -33,7 +35,10 @@ export async function runAction(env: Record<string, string | undefined> = proces
         `no file matches figures ${JSON.stringify(settings.figures)}: expected a glob such as "figures/**/*.json" relative to the workspace`,
       );
     }
-    const octokit = settings.githubToken === undefined ? undefined : getOctokit(settings.githubToken);
+    const octokit =
+      settings.githubToken === undefined
+        ? undefined
+        : getOctokit(settings.githubToken, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
     const result = await main({ settings, run, files, octokit, log: { info: core.info, warning: core.warning } });
     core.setOutput(
       'figurls',
