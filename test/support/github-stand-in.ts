@@ -84,8 +84,11 @@ export interface GitHubStandIn {
     name: string;
     private?: boolean;
     defaultBranch?: string;
-    /** Logins (push rights) or `{ login, permission }`; the owner is admin anyway. */
-    collaborators?: ReadonlyArray<string | { login: string; permission: Permission }>;
+    /**
+     * Logins (push rights) or `{ login, permission }` (`read`/`write` are taken as `pull`/`push`);
+     * the owner is admin anyway.
+     */
+    collaborators?: ReadonlyArray<string | { login: string; permission: Permission | 'read' | 'write' }>;
   }): StandInRepo;
   createBranch(fullName: string, branch: string, from?: string): void;
   /** Commits one file as the repo owner; a string is written as UTF-8. */

@@ -163,7 +163,7 @@ export function createStandInState(options: { now: () => number }) {
     name: string;
     private?: boolean;
     defaultBranch?: string;
-    collaborators?: ReadonlyArray<string | { login: string; permission: Permission }>;
+    collaborators?: ReadonlyArray<string | { login: string; permission: Permission | 'read' | 'write' }>;
   }): StandInRepo {
     const fullName = `${input.owner}/${input.name}`;
     if (findRepo(fullName) !== null) throw new Error(`repository "${fullName}" already exists`);
@@ -179,7 +179,9 @@ export function createStandInState(options: { now: () => number }) {
       defaultBranch: input.defaultBranch ?? 'main',
       collaborators: new Map(
         (input.collaborators ?? []).map((entry) =>
-          typeof entry === 'string' ? [entry.toLowerCase(), 'push'] : [entry.login.toLowerCase(), entry.permission],
+          typeof entry === 'string'
+            ? [entry.toLowerCase(), 'push']
+            : [entry.login.toLowerCase(), toPermission(entry.permission)],
         ),
       ),
       branches: new Map([[input.defaultBranch ?? 'main', []]]),
@@ -264,6 +266,11 @@ export function createStandInState(options: { now: () => number }) {
     commitFiles,
     permissionOf,
   };
+}
+
+/** GitHub's role names `read` and `write` are the API's `pull` and `push`. */
+function toPermission(role: Permission | 'read' | 'write'): Permission {
+  return role === 'read' ? 'pull' : role === 'write' ? 'push' : role;
 }
 
 /** ISO 8601 without milliseconds, as the REST API prints timestamps: `2014-11-07T22:01:45Z`. */
