@@ -1,7 +1,13 @@
-import { createFigureClient, createZoneClient } from '@figurl/sdk';
+import { createCurationClient, createFigureClient, createZoneClient } from '@figurl/sdk';
 import { createProbot } from 'probot';
 import { createFigurlApp } from './index.js';
 import { parseBotEnv } from './parse-bot-env.js';
+import {
+  createSnapshotStateFile,
+  installationOctokitFor,
+  parseSnapshotEnv,
+  startSnapshotWorker,
+} from './snapshots/index.js';
 import { startBotServer } from './start-bot-server.js';
 
 /*
@@ -9,6 +15,7 @@ import { startBotServer } from './start-bot-server.js';
  * `node --import tsx bot/src/server.ts` (or `npm start --workspace @figurl/bot`).
  */
 const env = parseBotEnv(process.env);
+const snapshotSettings = parseSnapshotEnv(process.env);
 const probot = createProbot({
   env: { ...process.env, PRIVATE_KEY: env.PRIVATE_KEY },
   overrides: {
@@ -38,8 +45,20 @@ const server = await startBotServer({
 });
 probot.log.info(`figurl bot listening on ${server.webhookUrl}`);
 
+// Curation snapshots: linked curations committed to their repositories (FIGURL_SNAPSHOT_STATE_FILE).
+const snapshots =
+  snapshotSettings === null
+    ? null
+    : startSnapshotWorker({
+        curations: createCurationClient(zone.connection),
+        octokitFor: installationOctokitFor(probot),
+        state: createSnapshotStateFile(snapshotSettings.stateFile),
+        intervalMs: snapshotSettings.intervalMs,
+        log: { warn: (message) => probot.log.warn(message) },
+      });
+
 const stop = () => {
-  server.close().then(
+  Promise.all([snapshots?.stop(), server.close()]).then(
     () => process.exit(0),
     () => process.exit(1),
   );
