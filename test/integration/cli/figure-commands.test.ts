@@ -113,7 +113,7 @@ describe('figurl figure …', () => {
     const refused = await figurl(['figure', 'delete', made.id], { FIGURL_TOKEN: other.token });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `figure ${made.id} belongs to "${user.id}": only its owner may change or delete it`,
+      `figure ${made.id} belongs to "${user.id}": only its owner or a zone admin (with an admin token) may change or delete it`,
     );
     const deleted = await figurl(['figure', 'delete', made.id]);
     expect(deleted.code, deleted.stderr).toBe(0);

@@ -338,12 +338,30 @@ describe('changing and deleting figures', () => {
     const byBob = await call('PATCH', figure.id, bob, { label: 'mine now' });
     expect(byBob.statusCode).toBe(403);
     expect(byBob.json().message).toContain(
-      `figure ${figure.id} belongs to "${alice.id}": only its owner may change or delete it`,
+      `figure ${figure.id} belongs to "${alice.id}": only its owner or a zone admin (with an admin token) may change or delete it`,
     );
     expect((await call('DELETE', figure.id, bob)).statusCode).toBe(403);
     // Anonymous may upload to this open zone, but owns nothing of alice's.
     expect((await call('DELETE', figure.id, null)).statusCode).toBe(403);
     expect((await call('GET', figure.id, null)).json().label).toBe('before');
+  });
+
+  it('lets a zone admin with an admin token pin anyone’s figure (the GitHub App’s /figurl pin), not with a narrower token', async () => {
+    const figure = await make();
+    const admin = await createTokenUser(zone, { scopes: ['admin'] });
+    const adminUploadOnly: TestUser = { ...(await createTokenUser(zone, { id: admin.id, scopes: ['upload'] })) };
+    await zone.context.identities.setMember({
+      zoneName: zone.zoneName,
+      userId: admin.id,
+      canUpload: true,
+      canDownload: true,
+      isAdmin: true,
+    });
+    const narrow = await call('PATCH', figure.id, adminUploadOnly, { pinned: true });
+    expect(narrow.statusCode, narrow.body).toBe(403);
+    const pinned = await call('PATCH', figure.id, admin, { pinned: true });
+    expect(pinned.statusCode, pinned.body).toBe(200);
+    expect(pinned.json()).toMatchObject({ id: figure.id, owner: alice.id, pinned: true });
   });
 
   it('soft-deletes: gone from get and list, the row kept with deleted_at', async () => {

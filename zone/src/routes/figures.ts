@@ -113,22 +113,29 @@ async function findFigure(context: ZoneContext, request: FastifyRequest, action:
   if (!figure || figure.zone !== zone.name || !canSeeFigure(figure, actor, readsAsZoneAdmin(actor, zone))) {
     throw notFound(id, zone.name);
   }
-  return { figure, actor };
+  return { figure, actor, zone };
 }
 
-/** The figure the request names, once the actor is its owner. */
+/**
+ * The figure the request names, once the actor is its owner or an admin of its zone acting with
+ * an admin token (the GitHub App pins a pull request's figures for whoever made them).
+ */
 async function findOwnFigure(
   context: ZoneContext,
   request: FastifyRequest,
 ): Promise<{ figure: FigureRecord; actor: Actor }> {
-  const found = await findFigure(context, request, 'upload');
-  if (found.figure.owner !== found.actor.userId) {
+  const { figure, actor, zone } = await findFigure(context, request, 'upload');
+  const zoneAdmin =
+    actor.via !== 'anonymous' &&
+    zone.members.get(actor.userId)?.isAdmin === true &&
+    (actor.scopes === undefined || actor.scopes.includes('admin'));
+  if (figure.owner !== actor.userId && !zoneAdmin) {
     throw new FigurlError(
       'FORBIDDEN',
-      `figure ${found.figure.id} belongs to ${JSON.stringify(found.figure.owner)}: only its owner may change or delete it (you are ${JSON.stringify(found.actor.userId)})`,
+      `figure ${figure.id} belongs to ${JSON.stringify(figure.owner)}: only its owner or a zone admin (with an admin token) may change or delete it (you are ${JSON.stringify(actor.userId)})`,
     );
   }
-  return found;
+  return { figure, actor };
 }
 
 function notFound(id: string, zone: string): FigurlError {
