@@ -8,6 +8,7 @@ import { gitDataRoutes } from './github-stand-in/git-data-routes.js';
 import { createGitStore } from './github-stand-in/git-store.js';
 import {
   type AppPermissions,
+  type CreateAppInput,
   createGitHubApps,
   type StandInGitHubApp,
   type StandInInstallation,
@@ -117,15 +118,7 @@ export interface GitHubStandIn {
    * Registers a GitHub App with an RSA key pair (generated unless `privateKeyPem` is given) and its
    * `<slug>[bot]` user. Give `app.privateKeyPem` and `appId` to `@octokit/auth-app` or Probot.
    */
-  createApp(app: {
-    appId: number;
-    slug: string;
-    name?: string;
-    owner?: string;
-    privateKeyPem?: string;
-    permissions?: AppPermissions;
-    events?: readonly string[];
-  }): StandInGitHubApp;
+  createApp(app: CreateAppInput): StandInGitHubApp;
   /**
    * Installs the app on `owner`'s account, for `repos` (names or full names) or all of them;
    * `permissions` default to the app's. Returns the installation id.

@@ -39,6 +39,17 @@ export interface StandInInstallation {
   createdAt: string;
 }
 
+/** What `createApp` takes: the app's id and slug, and optionally its key, owner, permissions and events. */
+export interface CreateAppInput {
+  appId: number;
+  slug: string;
+  name?: string;
+  owner?: string;
+  privateKeyPem?: string;
+  permissions?: AppPermissions;
+  events?: readonly string[];
+}
+
 export type GitHubApps = ReturnType<typeof createGitHubApps>;
 
 /** Installation tokens expire after one hour ("Authenticating as a GitHub App installation"). */
@@ -63,15 +74,7 @@ export function createGitHubApps(state: StandInState) {
     return app;
   }
 
-  function createApp(input: {
-    appId: number;
-    slug: string;
-    name?: string;
-    owner?: string;
-    privateKeyPem?: string;
-    permissions?: AppPermissions;
-    events?: readonly string[];
-  }): StandInGitHubApp {
+  function createApp(input: CreateAppInput): StandInGitHubApp {
     if (apps.has(input.appId)) throw new Error(`GitHub App ${input.appId} already exists`);
     const privateKey =
       input.privateKeyPem === undefined

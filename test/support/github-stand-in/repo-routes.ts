@@ -2,7 +2,7 @@ import { toRepoAccess } from './repo-access.js';
 import { docs, toErrorResponse } from './responses.js';
 import type { Route, RouteContext, StandInRequest, StandInResponse } from './route-table.js';
 import { type Permission, permissions } from './state.js';
-import { toSimpleUser } from './to-simple-user.js';
+import { toMinimalRepo } from './to-app-objects.js';
 
 /** Repository metadata: GET /repos/{owner}/{repo}. */
 export function repoRoutes({ state, baseUrl }: RouteContext): Route[] {
@@ -21,16 +21,9 @@ export function repoRoutes({ state, baseUrl }: RouteContext): Route[] {
     return {
       status: 200,
       json: {
-        id: repo.id,
-        node_id: repo.nodeId,
-        name: repo.name,
-        full_name: repo.fullName,
-        private: repo.private,
-        owner: toSimpleUser(repo.owner, baseUrl),
-        html_url: `${baseUrl}/${repo.fullName}`,
+        ...toMinimalRepo(repo, baseUrl),
         description: null,
         fork: false,
-        url: api,
         branches_url: `${api}/branches{/branch}`,
         commits_url: `${api}/commits{/sha}`,
         contents_url: `${api}/contents/{+path}`,
@@ -41,7 +34,6 @@ export function repoRoutes({ state, baseUrl }: RouteContext): Route[] {
         archived: false,
         disabled: false,
         visibility: repo.private ? 'private' : 'public',
-        default_branch: repo.defaultBranch,
         ...(auth === null ? {} : { permissions: toPermissionFlags(access.permission) }),
       },
     };
