@@ -1,11 +1,9 @@
-import { createFigureClient, createZoneClient, type FigureClient } from '@figurl/sdk';
-import { Probot, ProbotOctokit } from 'probot';
+import type { FigureClient } from '@figurl/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFigurlApp } from '../../../bot/src/index.js';
-import { type BotServer, startBotServer } from '../../../bot/src/start-bot-server.js';
-import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
+import type { BotServer } from '../../../bot/src/start-bot-server.js';
+import { type BotHarness, botWebhookSecret, startBotHarness } from '../../support/bot-harness.js';
+import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import { deliverWebhook, loadWebhookExample } from '../../support/webhook-deliveries.js';
-import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
 
 /*
  * The GitHub App against the GitHub stand-in and a real zone (fresh zone on the test
@@ -13,55 +11,22 @@ import { createTestZoneApp, type TestZone } from '../../support/zone-app.js';
  * part (registering figures for a commit) is done here through the sdk's figure client.
  */
 
-const secret = 'webhook-secret-for-tests-0123456789';
-const owner = 'octo';
-const repoName = `lab-${Date.now().toString(36)}`;
-const fullName = `${owner}/${repoName}`;
+const secret = botWebhookSecret;
 const marker = '<!-- figurl:figures -->';
 
+let h: BotHarness;
 let gh: GitHubStandIn;
-let zone: TestZone;
 let figures: FigureClient;
 let bot: BotServer;
 let installationId: number;
-/** Errors of processing deliveries: none expected. */
-const processingErrors: unknown[] = [];
+let fullName: string;
 
 beforeAll(async () => {
-  gh = await startGitHubStandIn();
-  zone = await createTestZoneApp();
-  const zoneUrl = await zone.app.listen({ port: 0, host: '127.0.0.1' });
-  figures = createFigureClient(createZoneClient({ baseUrl: zoneUrl, fetch, zone: zone.zoneName }).connection);
-  gh.addUser({ login: owner });
-  gh.addUser({ login: 'reviewer' });
-  // The permissions of bot/app.yml, no more.
-  const app = gh.createApp({
-    appId: 4242,
-    slug: 'figurl',
-    permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', issues: 'write', checks: 'write' },
-  });
-  gh.createRepo({ owner, name: repoName, collaborators: [{ login: 'reviewer', permission: 'pull' }] });
-  installationId = gh.installApp('figurl', { owner });
-  const probot = new Probot({
-    appId: 4242,
-    privateKey: app.privateKeyPem,
-    secret,
-    baseUrl: gh.url,
-    logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
-  });
-  bot = await startBotServer({
-    probot,
-    app: createFigurlApp({ figures, shellUrl: 'https://figurl.test', zoneUrl: null }),
-    queue: { onError: (error) => processingErrors.push(error) },
-  });
+  h = await startBotHarness({ owner: 'octo', collaborators: [{ login: 'reviewer', permission: 'pull' }] });
+  ({ gh, figures, bot, installationId, fullName } = h);
 });
 
-afterAll(async () => {
-  await bot?.close();
-  await zone?.close();
-  await gh?.close();
-});
+afterAll(() => h?.close());
 
 const hex = (n: number) => n.toString(16).padStart(40, '0');
 let dataCounter = 1;
@@ -93,17 +58,7 @@ function pullRequestEvent(action: string, pull: { number: number; headSha: strin
   return payload;
 }
 
-async function deliver(event: string, payload: unknown, deliveryId?: string) {
-  const result = await deliverWebhook(bot.webhookUrl, {
-    event,
-    payload,
-    secret,
-    ...(deliveryId === undefined ? {} : { deliveryId }),
-  });
-  await bot.queue.onIdle();
-  expect(processingErrors).toEqual([]);
-  return result;
-}
+const deliver = (event: string, payload: unknown, deliveryId?: string) => h.deliver(event, payload, deliveryId);
 
 const headOf = (branch: string) => gh.commits(fullName, branch).at(-1)?.sha ?? '';
 const botComments = (number: number) =>
