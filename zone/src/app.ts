@@ -36,6 +36,7 @@ import { edgeRoutes } from './routes/edge.js';
 import { feedRoutes } from './routes/feeds.js';
 import { figureRoutes } from './routes/figures.js';
 import { gatewayRoutes } from './routes/gateway.js';
+import { githubRoutes } from './routes/github.js';
 import { healthRoutes } from './routes/health.js';
 import { mutableRoutes } from './routes/mutables.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -185,6 +186,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(mutableRoutes, context);
   await app.register(feedRoutes, context);
   await app.register(curationRoutes, context);
+  await app.register(githubRoutes, context);
   await app.register(edgeRoutes, context);
   await app.register(pluginRoutes, options.pluginHost ?? { dir: undefined, shellOrigins: [] });
   // Long-polls of edge requests end; `figurl share` connections are closed by the WebSocket plugin.

@@ -78,7 +78,9 @@ export interface ZoneConfig {
   shellOrigins: string[];
   /**
    * The figurl GitHub App (FIGURL_GITHUB_APP_ID + FIGURL_GITHUB_APP_PRIVATE_KEY, at
-   * FIGURL_GITHUB_API_URL): with it, anyone who may push to a curation's `editRepo` may curate.
+   * FIGURL_GITHUB_API_URL): with it, anyone who may push to a curation's `editRepo` may curate,
+   * whoever may read a private figure's `repo` sees it, and the zone can tell the Action whether
+   * the App is installed on a repository.
    */
   githubApp: GitHubAppCredentials | undefined;
 }

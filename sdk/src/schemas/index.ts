@@ -3,6 +3,7 @@ export * from './edge.js';
 export * from './feeds.js';
 export * from './figures.js';
 export * from './github-config.js';
+export * from './github-installation.js';
 export * from './kachery-gateway.js';
 export { maxMutableKeyLength, mutableKeyProblem, parseMutableKey } from './mutable-key.js';
 export * from './mutables.js';

@@ -30,6 +30,7 @@ export {
   type FigureClient,
   type ListFiguresOptions,
 } from './figure-client.js';
+export { createGitHubAppClient, type GitHubAppClient } from './github-app-client.js';
 export { createMutableClient, type MutableClient, type SetMutableOptions } from './mutable-client.js';
 export { createPinClient, type PinClient } from './pin-client.js';
 export { requestZoneJson, type ZoneJsonCall } from './request-zone-json.js';

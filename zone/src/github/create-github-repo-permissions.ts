@@ -20,17 +20,22 @@ const permissionSchema = z.object({ permission: z.string(), role_name: z.string(
 
 /** Legacy `permission` values and role names that include push ("Repository roles"). */
 const pushRoles = new Set(['admin', 'maintain', 'write', 'push']);
+/** …and those that include read; `none` (and anything unknown) is neither. */
+const readRoles = new Set([...pushRoles, 'triage', 'read', 'pull']);
 const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const repoPattern = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
+type Role = z.infer<typeof permissionSchema>;
+
 /**
- * Push rights read from GitHub through the figurl App: `GET /repos/{o}/{r}/installation` (as the
- * App, with a JWT) → an installation token (`POST /app/installations/{id}/access_tokens`, kept
- * until 5 minutes before it expires) → `GET /repos/{o}/{r}/collaborators/{login}/permission`;
- * push is `admin`, `maintain` or `write`. Answers (yes and no) are remembered for `ttlMs`
- * (default 60 s), so a curator's burst of actions costs one look-up; concurrent checks share one.
- * A repository without the App installed, or an unknown user, is "no"; GitHub not answering is
- * UNAVAILABLE (the zone never guesses yes). Zone user ids are GitHub logins.
+ * Repository rights read from GitHub through the figurl App: `GET /repos/{o}/{r}/installation`
+ * (as the App, with a JWT) → an installation token (`POST /app/installations/{id}/access_tokens`,
+ * kept until 5 minutes before it expires) → `GET /repos/{o}/{r}/collaborators/{login}/permission`;
+ * push is `admin`, `maintain` or `write`, read is those or `triage`, `read`. Answers (yes and no)
+ * are remembered for `ttlMs` (default 60 s) — installations per repository, roles per repository
+ * and user — so a burst of checks costs one look-up; concurrent checks share one. A repository
+ * without the App installed, or an unknown user, is "no"; GitHub not answering is UNAVAILABLE
+ * (the zone never guesses yes). Zone user ids are GitHub logins.
  *
  * @example
  * const permissions = createGitHubRepoPermissions({ apiUrl: 'https://api.github.com', appId, privateKey });
@@ -43,7 +48,9 @@ export function createGitHubRepoPermissions(
   const target = { apiUrl: credentials.apiUrl, fetch: options.fetch ?? fetch };
   const now = options.now ?? Date.now;
   const key = createPrivateKey(credentials.privateKey);
-  const answers = new LRUCache<string, Promise<boolean>>({ max: 10_000, ttl: options.ttlMs ?? 60_000 });
+  const ttl = options.ttlMs ?? 60_000;
+  const installations = new LRUCache<string, Promise<number | null>>({ max: 10_000, ttl });
+  const roles = new LRUCache<string, Promise<Role | null>>({ max: 10_000, ttl });
   const tokens = new Map<number, { token: string; renewAt: number }>();
 
   const installationToken = async (installationId: number): Promise<string> => {
@@ -59,35 +66,49 @@ export function createGitHubRepoPermissions(
     return token;
   };
 
-  const lookUp = async (repo: string, login: string): Promise<boolean> => {
-    const jwt = createAppJwt({ appId: credentials.appId, privateKey: key, now: now() });
-    const installation = await requestGitHub(target, 'GET', `/repos/${repo}/installation`, jwt);
-    if (installation.status === 404) return false;
-    const token = await installationToken(parseAnswer(installationSchema, installation.body, 'installation').id);
-    const answer = await requestGitHub(
-      target,
-      'GET',
-      `/repos/${repo}/collaborators/${encodeURIComponent(login)}/permission`,
-      token,
-    );
-    if (answer.status === 404) return false;
-    const { permission, role_name } = parseAnswer(permissionSchema, answer.body, 'collaborator permission');
-    return pushRoles.has(permission) || (role_name !== undefined && pushRoles.has(role_name));
+  const installationOf = (repo: string): Promise<number | null> =>
+    remember(installations, repo.toLowerCase(), async () => {
+      const jwt = createAppJwt({ appId: credentials.appId, privateKey: key, now: now() });
+      const answer = await requestGitHub(target, 'GET', `/repos/${repo}/installation`, jwt);
+      return answer.status === 404 ? null : parseAnswer(installationSchema, answer.body, 'installation').id;
+    });
+
+  const roleOf = (repo: string, login: string): Promise<Role | null> =>
+    remember(roles, `${repo.toLowerCase()}\u0000${login.toLowerCase()}`, async () => {
+      const installationId = await installationOf(repo);
+      if (installationId === null) return null;
+      const token = await installationToken(installationId);
+      const path = `/repos/${repo}/collaborators/${encodeURIComponent(login)}/permission`;
+      const answer = await requestGitHub(target, 'GET', path, token);
+      return answer.status === 404 ? null : parseAnswer(permissionSchema, answer.body, 'collaborator permission');
+    });
+
+  const hasRole = async (repo: string, login: string, granting: ReadonlySet<string>): Promise<boolean> => {
+    if (!repoPattern.test(repo) || !loginPattern.test(login)) return false;
+    const role = await roleOf(repo, login);
+    if (role === null) return false;
+    return granting.has(role.permission) || (role.role_name !== undefined && granting.has(role.role_name));
   };
 
   return {
-    mayPush(repo, login) {
-      if (!repoPattern.test(repo) || !loginPattern.test(login)) return Promise.resolve(false);
-      const cacheKey = `${repo.toLowerCase()}\u0000${login.toLowerCase()}`;
-      const hit = answers.get(cacheKey);
-      if (hit !== undefined) return hit;
-      const pending = lookUp(repo, login);
-      answers.set(cacheKey, pending);
-      // A failed look-up is not an answer: the next check asks GitHub again.
-      pending.catch(() => answers.delete(cacheKey));
-      return pending;
+    async isInstalled(repo) {
+      if (!repoPattern.test(repo)) return false;
+      return (await installationOf(repo)) !== null;
     },
+    mayRead: (repo, login) => hasRole(repo, login, readRoles),
+    mayPush: (repo, login) => hasRole(repo, login, pushRoles),
   };
+}
+
+/** The cached answer for `key`, or a new look-up shared by concurrent callers; a failure is not cached. */
+function remember<T>(cache: LRUCache<string, Promise<T>>, key: string, lookUp: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const pending = lookUp();
+  cache.set(key, pending);
+  // A failed look-up is not an answer: the next check asks GitHub again.
+  pending.catch(() => cache.delete(key));
+  return pending;
 }
 
 function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

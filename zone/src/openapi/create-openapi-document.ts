@@ -5,6 +5,7 @@ import { edgeOperations } from './edge-operations.js';
 import { feedOperations } from './feed-operations.js';
 import { figureOperations } from './figure-operations.js';
 import { gatewayOperations } from './gateway-operations.js';
+import { githubOperations } from './github-operations.js';
 import { healthOperations } from './health-operations.js';
 import { mutableOperations } from './mutable-operations.js';
 import type { Operation } from './operation.js';
@@ -25,6 +26,7 @@ export const zoneOperations: readonly Operation[] = [
   ...pinOperations,
   ...feedOperations,
   ...curationOperations,
+  ...githubOperations,
   ...mutableOperations,
   ...edgeOperations,
   ...pluginOperations,
@@ -40,6 +42,7 @@ const tags = [
   { name: 'pins', description: 'what keeps a blob from the collector (§10)' },
   { name: 'feeds', description: 'append-only logs with live delivery (§8)' },
   { name: 'curations', description: 'curation documents and the outbox (§9)' },
+  { name: 'github', description: 'what the zone knows of the figurl GitHub App (§5)' },
   { name: 'mutables', description: 'versioned values with compare-and-swap (§12)' },
   { name: 'edge', description: 'edge resources: figurl share (§11)' },
   { name: 'plugins', description: 'the plugin host: static plugin bundles for the shell (§13)' },
