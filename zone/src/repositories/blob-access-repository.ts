@@ -6,6 +6,11 @@ export interface BlobAccess {
   restricted: boolean;
   /** The reader owns, is allowed on, or administers the zone of a live private figure referring to it. */
   allowed: boolean;
+  /**
+   * The repositories of the live private figures referring to it: their readers on GitHub may
+   * read it too when the zone has the App (docs/protocol.md §7; judged by assertMayReadBlobs).
+   */
+  repos: string[];
 }
 
 export interface BlobAccessRepository {
@@ -20,6 +25,7 @@ interface Row {
   sha1: string;
   has_public: boolean | null;
   allowed: boolean | null;
+  repos: string[] | null;
 }
 
 /**
@@ -37,7 +43,8 @@ export function createBlobAccessRepository(prisma: PrismaClient): BlobAccessRepo
                bool_or(NOT f.private) AS has_public,
                bool_or(f.private AND (f.owner_id = ${reader}::text
                                       OR ${reader}::text = ANY (f.allowed_users)
-                                      OR COALESCE(m.is_admin, false))) AS allowed
+                                      OR COALESCE(m.is_admin, false))) AS allowed,
+               array_agg(DISTINCT f.repo) FILTER (WHERE f.private AND f.repo IS NOT NULL) AS repos
         FROM blob_refs r
         JOIN figures f ON f.id = CASE WHEN r.kind = 'figure' THEN r.ref_id::uuid END
         LEFT JOIN zone_members m ON m.zone_name = f.zone_name AND m.user_id = ${reader}::text
@@ -47,7 +54,10 @@ export function createBlobAccessRepository(prisma: PrismaClient): BlobAccessRepo
           AND (f.pinned OR f.expires_at IS NULL OR f.expires_at > ${now})
         GROUP BY r.sha1`;
       return new Map(
-        rows.map((row) => [row.sha1, { restricted: row.has_public !== true, allowed: row.allowed === true }]),
+        rows.map((row) => [
+          row.sha1,
+          { restricted: row.has_public !== true, allowed: row.allowed === true, repos: row.repos ?? [] },
+        ]),
       );
     },
   };

@@ -40,6 +40,8 @@ export interface FigureFilter {
   reader: string | null;
   /** Zone admins see every figure. */
   readerIsAdmin: boolean;
+  /** Private figures of these repositories are listed too (the reader may read them on GitHub). */
+  readableRepos?: readonly string[] | undefined;
   /** Figures expired before this are left out (pinned ones never expire). */
   now: Date;
   /** Only figures older than this one, in list order. */
@@ -63,6 +65,17 @@ export interface FigureRepository {
   find(id: string): Promise<FigureRecord | null>;
   /** Newest first (createdAt, then id, descending). */
   list(filter: FigureFilter): Promise<FigureRecord[]>;
+  /**
+   * The repositories (at most `limit`, any order) of live private figures of the zone that
+   * `reader` neither owns nor is allowed on — those a repository's readers might see.
+   */
+  listHiddenRepos(filter: {
+    zoneName: string;
+    reader: string;
+    repo?: string | undefined;
+    now: Date;
+    limit: number;
+  }): Promise<string[]>;
   update(id: string, changes: FigureChanges): Promise<FigureRecord | null>;
   /** Marks the figure deleted and removes its blob refs; null when it was not there (any more). */
   softDelete(id: string, now: Date): Promise<Date | null>;
@@ -166,6 +179,9 @@ export function createFigureRepository(prisma: PrismaClient, options: { onWrite?
                   ...(filter.reader === null
                     ? []
                     : [{ ownerId: filter.reader }, { allowedUsers: { has: filter.reader } }]),
+                  ...(filter.readableRepos === undefined || filter.readableRepos.length === 0
+                    ? []
+                    : [{ repo: { in: [...filter.readableRepos] } }]),
                 ],
               },
           filter.after
@@ -189,6 +205,22 @@ export function createFigureRepository(prisma: PrismaClient, options: { onWrite?
         select,
       });
       return rows.map(toFigure);
+    },
+
+    async listHiddenRepos(filter) {
+      const rows = await prisma.$queryRaw<Array<{ repo: string }>>`
+        SELECT DISTINCT f.repo
+        FROM figures f
+        WHERE f.zone_name = ${filter.zoneName}
+          AND f.private
+          AND f.repo IS NOT NULL
+          AND (${filter.repo ?? null}::text IS NULL OR f.repo = ${filter.repo ?? null}::text)
+          AND f.deleted_at IS NULL
+          AND (f.pinned OR f.expires_at IS NULL OR f.expires_at > ${filter.now})
+          AND f.owner_id <> ${filter.reader}
+          AND NOT (${filter.reader}::text = ANY (f.allowed_users))
+        LIMIT ${filter.limit}`;
+      return rows.map((row) => row.repo);
     },
 
     async update(id, changes) {

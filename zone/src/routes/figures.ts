@@ -15,11 +15,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/authorize.js';
 import { authorizeRequest } from '../auth/authorize-request.js';
+import { findReadableRepos } from '../auth/find-readable-repos.js';
 import { readsAsZoneAdmin } from '../auth/reads-as-zone-admin.js';
 import { canSeeFigure } from '../figures/can-see-figure.js';
 import { parseFigureCursor, toFigureCursor } from '../figures/figure-cursor.js';
 import { registerFigure } from '../figures/register-figure.js';
 import type { ZoneContext } from '../zone-context.js';
+
+/**
+ * The most repositories of private figures one list asks GitHub about for its reader (each
+ * answer is cached for a minute); private figures of further repositories stay out of the list
+ * but open by id.
+ */
+const maxReposAskedPerList = 100;
 
 const figureParamsSchema = z.strictObject({ id: z.uuid('expected a figure id (a UUID)') });
 
@@ -41,14 +49,33 @@ export async function figureRoutes(app: FastifyInstance, context: ZoneContext): 
   app.get('/api/v1/figures', async (request) => {
     const query = parseWith(listFiguresQuerySchema, request.query, 'figure list query');
     const { actor, zone } = await authorizeRequest(context, request, query.zone, 'download');
+    const reader = actor.via === 'anonymous' ? null : actor.userId;
+    const readerIsAdmin = readsAsZoneAdmin(actor, zone);
+    const readableRepos =
+      reader === null || readerIsAdmin || context.repoPermissions === undefined
+        ? []
+        : await findReadableRepos(
+            context.repoPermissions,
+            reader,
+            await context.figures.listHiddenRepos({
+              zoneName: zone.name,
+              reader,
+              repo: query.repo,
+              now: context.now(),
+              limit: maxReposAskedPerList,
+            }),
+            // A list shows less while GitHub does not answer, rather than failing for everyone.
+            { unavailable: 'skip' },
+          );
     const figures = await context.figures.list({
       zoneName: zone.name,
       owner: query.owner,
       repo: query.repo,
       pullRequest: query.pullRequest,
       label: query.label,
-      reader: actor.via === 'anonymous' ? null : actor.userId,
-      readerIsAdmin: readsAsZoneAdmin(actor, zone),
+      reader,
+      readerIsAdmin,
+      readableRepos: [...readableRepos],
       now: context.now(),
       after: query.cursor === undefined ? undefined : parseFigureCursor(query.cursor),
       // One more than asked: whether it comes says whether there is a next page.
@@ -110,7 +137,14 @@ async function findFigure(context: ZoneContext, request: FastifyRequest, action:
   const { zone: zoneName } = parseWith(zoneQuerySchema, request.query, 'query');
   const { actor, zone } = await authorizeRequest(context, request, zoneName, action);
   const figure = await context.figures.find(id);
-  if (!figure || figure.zone !== zone.name || !canSeeFigure(figure, actor, readsAsZoneAdmin(actor, zone))) {
+  if (
+    !figure ||
+    figure.zone !== zone.name ||
+    !(await canSeeFigure(figure, actor, {
+      isAdmin: readsAsZoneAdmin(actor, zone),
+      repoPermissions: context.repoPermissions,
+    }))
+  ) {
     throw notFound(id, zone.name);
   }
   return { figure, actor, zone };
