@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { createFigurl, type FigurlContext } from '@figurl/sdk';
+import { createFigurl, createGitHubAppClient, type FigurlContext } from '@figurl/sdk';
 import { createNodeHasher } from '@figurl/sdk/node';
 import type { ActionSettings } from './action-settings.js';
 import { checkAppInstallation, describeRequestError } from './check-app-installation.js';
@@ -41,7 +41,8 @@ export interface MainOptions {
 /**
  * The Action's work, without `@actions/core`: makes a figure of every file (one bad file does
  * not stop the others; its error is collected), then, on pull requests with `comment: auto`,
- * leaves the comment to the figurl App when it is installed, else creates or updates the one
+ * leaves the comment to the figurl App when it is installed (the zone is asked, then GitHub when
+ * the zone has no App credentials; see checkAppInstallation), else creates or updates the one
  * sticky comment. Never throws for a file or a comment: the outcome says what happened.
  *
  * @example
@@ -76,12 +77,16 @@ export async function main(options: MainOptions): Promise<MainResult> {
       failures.push({ file, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  const comment = await commentOnPullRequest({ ...options, figures, failures });
+  const comment = await commentOnPullRequest({ ...options, context, figures, failures });
   return { figures, failures, comment };
 }
 
 async function commentOnPullRequest(
-  options: MainOptions & { figures: readonly PublishedFile[]; failures: readonly FileFailure[] },
+  options: MainOptions & {
+    context: FigurlContext;
+    figures: readonly PublishedFile[];
+    failures: readonly FileFailure[];
+  },
 ): Promise<CommentOutcome> {
   const { settings, run, octokit, log } = options;
   if (settings.comment === 'off') return { status: 'off' };
@@ -92,9 +97,12 @@ async function commentOnPullRequest(
   if (octokit === undefined) return { status: 'no-token' };
   const [owner, repo] = run.github.repo.split('/') as [string, string];
   try {
-    const app = await checkAppInstallation(octokit, { owner, repo });
+    const zone = createGitHubAppClient(options.context.zone.connection);
+    const app = await checkAppInstallation({ zone, octokit, owner, repo });
     if (app.installation === 'installed') {
-      log.info('The figurl App is installed on this repository: it comments on the pull request.');
+      log.info(
+        `The figurl App is installed on this repository (${app.source === 'zone' ? 'the zone says' : 'GitHub says'}): it comments on the pull request.`,
+      );
       return { status: 'app-installed' };
     }
     if (app.installation === 'unknown') {

@@ -20,6 +20,8 @@ const workspace = join(work, 'workspace');
 const summaryFile = join(work, 'summary.md');
 const examples = new URL('../../../action/examples/', import.meta.url).pathname;
 let zone: RunningZone;
+/** A second zone given the credentials of the figurl App, which is installed on octo/lab. */
+let appZone: RunningZone;
 let gh: GitHubStandIn;
 let writeToken: string;
 let readToken: string;
@@ -45,6 +47,25 @@ beforeAll(async () => {
   // GITHUB_TOKEN is an installation token of the "github-actions" app.
   gh.createApp({ appId: 15368, slug: 'github-actions' });
   const installation = gh.installApp('github-actions', { owner: 'octo' });
+  // The figurl App, installed on octo's repositories; only appZone holds its private key.
+  const figurlApp = gh.createApp({
+    appId: 4242,
+    slug: 'figurl',
+    permissions: { metadata: 'read', pull_requests: 'write' },
+  });
+  gh.installApp('figurl', { owner: 'octo' });
+  appZone = await startZone(
+    parseZoneConfig({
+      DATABASE_URL: getDatabaseUrl(),
+      FIGURL_DATA_DIR: join(work, 'app-zone'),
+      FIGURL_PORT: '0',
+      FIGURL_OPEN: '1',
+      FIGURL_LOG_LEVEL: 'silent',
+      FIGURL_GITHUB_API_URL: gh.url,
+      FIGURL_GITHUB_APP_ID: '4242',
+      FIGURL_GITHUB_APP_PRIVATE_KEY: figurlApp.privateKeyPem,
+    }),
+  );
   writeToken = gh.issueInstallationToken(installation, {
     permissions: { metadata: 'read', contents: 'read', pull_requests: 'write', issues: 'write' },
   });
@@ -74,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await zone?.close();
+  await appZone?.close();
   await gh?.close();
   rmSync(work, { recursive: true, force: true });
 });
@@ -204,6 +226,22 @@ describe('the figurl Action on a pull request', () => {
     expect(sticky).toHaveLength(1);
     expect(sticky[0]?.id).toBe(before[0]?.id);
     expect(sticky[0]?.body).toContain(JSON.parse(run.outputs.figurls ?? '[]')[1].url);
+  });
+
+  it('leaves the comment to the App when the zone, holding the App credentials, says it is installed', async () => {
+    const before = gh.comments('octo/lab', pullNumber);
+    const seen = gh.requests.length;
+    const run = await runOnce({ 'INPUT_ZONE-URL': appZone.url });
+    expect(run.failed, run.log).toBe(false);
+    expect(run.log).toContain('The figurl App is installed on this repository (the zone says)');
+    expect(run.summary).toContain('The figurl App comments on the pull request.');
+    expect(JSON.parse(run.outputs.figurls ?? '[]')).toHaveLength(4);
+    // The Action neither added nor edited a comment.
+    expect(gh.comments('octo/lab', pullNumber)).toEqual(before);
+    // The zone asked GitHub as the App; the Action's own token never asked (it would get 401).
+    const asked = gh.requests.slice(seen).filter((r) => r.path === '/repos/octo/lab/installation');
+    expect(asked.map((r) => r.status)).toEqual([200]);
+    expect(gh.requests.slice(seen).filter((r) => r.path.includes('/comments'))).toEqual([]);
   });
 
   it('warns and does not fail when the token may not write to the pull request (a fork PR)', async () => {

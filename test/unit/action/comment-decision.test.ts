@@ -50,28 +50,93 @@ function fakeOctokit(installation: number) {
 
 const log = { info() {}, warning() {} };
 
+/**
+ * The zone's `GET /api/v1/github/installation` as a fetch: `answer` is the JSON it sends (or an
+ * HTTP status for an error body); records the URLs asked.
+ */
+function fakeZone(answer: { installed: boolean; configured: boolean } | number) {
+  const asked: string[] = [];
+  const fetch = (async (input: string | URL | Request) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    asked.push(`${url.pathname}${url.search}`);
+    if (typeof answer === 'number') {
+      return Response.json(
+        { statusCode: answer, code: 'UNAVAILABLE', error: 'Service Unavailable', message: 'GitHub did not answer' },
+        { status: answer },
+      );
+    }
+    return Response.json({ repo: 'octo/lab', ...answer });
+  }) as typeof globalThis.fetch;
+  return { fetch, asked };
+}
+
 describe('the comment decision (comment: auto)', () => {
-  it('leaves the comment to the figurl App when GET /repos/{o}/{r}/installation answers 200', async () => {
+  it('leaves the comment to the figurl App when the zone (with the App configured) says it is installed', async () => {
+    const { octokit, calls } = fakeOctokit(401);
+    const zone = fakeZone({ installed: true, configured: true });
+    const result = await main({ settings, run, files: [], octokit, log, fetch: zone.fetch });
+    expect(result.comment).toEqual({ status: 'app-installed' });
+    expect(zone.asked).toEqual(['/api/v1/github/installation?repo=octo%2Flab']);
+    // GitHub is not asked: with a workflow token it would only answer 401.
+    expect(calls).toEqual([]);
+  });
+
+  it('comments itself when the zone (with the App configured) says the App is not installed', async () => {
     const { octokit, calls } = fakeOctokit(200);
-    const result = await main({ settings, run, files: [], octokit, log });
+    const zone = fakeZone({ installed: false, configured: true });
+    const result = await main({ settings, run, files: [], octokit, log, fetch: zone.fetch });
+    expect(result.comment).toMatchObject({ status: 'created', commentId: 5 });
+    expect(calls).toEqual(['list comments', 'create comment']);
+  });
+
+  it('asks GitHub only when the zone has no App credentials: 200 leaves the comment to the App', async () => {
+    const { octokit, calls } = fakeOctokit(200);
+    const zone = fakeZone({ installed: false, configured: false });
+    const result = await main({ settings, run, files: [], octokit, log, fetch: zone.fetch });
     expect(result.comment).toEqual({ status: 'app-installed' });
     expect(calls).toEqual(['GET /repos/{owner}/{repo}/installation']);
   });
 
-  it.each([404, 401])('comments itself when the check answers %i (not installed, or cannot tell)', async (status) => {
-    const { octokit, calls } = fakeOctokit(status);
-    const result = await main({ settings, run, files: [], octokit, log });
-    expect(result.comment).toMatchObject({ status: 'created', commentId: 5 });
-    expect(calls.slice(1)).toEqual(['list comments', 'create comment']);
+  it.each([404, 401])(
+    'comments itself when the zone has no App credentials and GitHub answers %i (not installed, or cannot tell)',
+    async (status) => {
+      const { octokit, calls } = fakeOctokit(status);
+      const zone = fakeZone({ installed: false, configured: false });
+      const result = await main({ settings, run, files: [], octokit, log, fetch: zone.fetch });
+      expect(result.comment).toMatchObject({ status: 'created', commentId: 5 });
+      expect(calls).toEqual(['GET /repos/{owner}/{repo}/installation', 'list comments', 'create comment']);
+    },
+  );
+
+  it('comments itself, without asking GitHub, when the zone cannot tell (503), and says why', async () => {
+    const { octokit, calls } = fakeOctokit(200);
+    const zone = fakeZone(503);
+    const infos: string[] = [];
+    const result = await main({
+      settings,
+      run,
+      files: [],
+      octokit,
+      log: { info: (m) => infos.push(m), warning() {} },
+      fetch: zone.fetch,
+    });
+    expect(result.comment).toMatchObject({ status: 'created' });
+    expect(calls).toEqual(['list comments', 'create comment']);
+    expect(infos.join('\n')).toMatch(
+      /Could not tell whether the figurl App is installed \(the zone could not tell: .*GitHub did not answer/,
+    );
   });
 
   it('does not comment outside pull requests, with comment: off, or without a token', async () => {
     const { octokit, calls } = fakeOctokit(404);
+    const zone = fakeZone({ installed: true, configured: true });
     const push = { ...run, eventName: 'push', github: { repo: 'octo/lab' } };
-    expect((await main({ settings, run: push, files: [], octokit, log })).comment.status).toBe('not-a-pull-request');
+    const common = { files: [], octokit, log, fetch: zone.fetch };
+    expect((await main({ ...common, settings, run: push })).comment.status).toBe('not-a-pull-request');
     const off = { ...settings, comment: 'off' as const };
-    expect((await main({ settings: off, run, files: [], octokit, log })).comment.status).toBe('off');
-    expect((await main({ settings, run, files: [], octokit: undefined, log })).comment.status).toBe('no-token');
+    expect((await main({ ...common, settings: off, run })).comment.status).toBe('off');
+    expect((await main({ ...common, settings, run, octokit: undefined })).comment.status).toBe('no-token');
     expect(calls).toEqual([]);
+    expect(zone.asked).toEqual([]);
   });
 });
