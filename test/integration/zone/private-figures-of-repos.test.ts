@@ -142,6 +142,23 @@ describe('a private figure registered with a repository', () => {
     }
   });
 
+  it('stays its owner’s when the repository is public (GitHub says "read" for everyone there)', async () => {
+    const name = uniqueId('open').slice(0, 40);
+    gh.createRepo({ owner: org, name }); // public, installed (the App is on all of the org's repositories)
+    const figure = await privateFigure(zone, `${org}/${name}`);
+    // The stand-in answers as GitHub does: a non-collaborator may read a public repository.
+    const asked = await fetch(`${gh.url}/repos/${org}/${name}/collaborators/${stranger.id}/permission`, {
+      headers: { authorization: `token ${gh.issueToken(owner.id, ['repo'])}` },
+    });
+    expect(((await asked.json()) as { permission: string }).permission).toBe('read');
+    // The App is installed there, so the refusal is the public-repository rule, not a missing App.
+    const installed = await call(zone, 'GET', `/api/v1/github/installation?repo=${org}/${name}`, owner);
+    expect(installed.json()).toMatchObject({ installed: true, configured: true });
+    expect((await call(zone, 'GET', `/api/v1/figures/${figure.id}`, stranger)).statusCode).toBe(404);
+    expect((await call(zone, 'GET', `/sha1/${figure.inner}`, stranger)).statusCode).toBe(403);
+    expect(await listedIds(zone, stranger, `?repo=${org}/${name}`)).toEqual([]);
+  });
+
   it('gives repository readers nothing on a zone without the App', async () => {
     const user = await createTokenUser(plainZone, { id: reader.id });
     const ownerHere = await createTokenUser(plainZone, { id: owner.id });

@@ -62,7 +62,8 @@ export function protectionRoutes({ state, baseUrl, records }: RouteContext): Rou
   }
 
   // "Get repository permissions for a user": `permission` is admin|write|read|none, `role_name`
-  // the role; 404 for an unknown user.
+  // the role; 404 for an unknown user. On a public repository everyone may read, so GitHub
+  // answers `read` for a user who is no collaborator at all.
   function getPermission(request: StandInRequest): StandInResponse {
     const gated = gateRepo(state, request, {
       permission: 'metadata',
@@ -73,7 +74,7 @@ export function protectionRoutes({ state, baseUrl, records }: RouteContext): Rou
     if ('status' in gated) return gated;
     const user = state.findUser(request.params.username ?? '');
     if (user === null) return toErrorResponse(404, 'Not Found', docs.permission);
-    const role = state.permissionOf(gated.repo, user.login);
+    const role = state.permissionOf(gated.repo, user.login) ?? (gated.repo.private ? null : 'pull');
     const mapped = role === null ? { permission: 'none', roleName: 'none' } : byRole[role];
     const flags = {
       admin: mapped.permission === 'admin',

@@ -17,6 +17,7 @@ export interface GitHubAppCredentials {
 const installationSchema = z.object({ id: z.number().int() });
 const accessTokenSchema = z.object({ token: z.string().min(1), expires_at: z.string() });
 const permissionSchema = z.object({ permission: z.string(), role_name: z.string().optional() });
+const repositorySchema = z.object({ private: z.boolean() });
 
 /** Legacy `permission` values and role names that include push ("Repository roles"). */
 const pushRoles = new Set(['admin', 'maintain', 'write', 'push']);
@@ -31,7 +32,9 @@ type Role = z.infer<typeof permissionSchema>;
  * Repository rights read from GitHub through the figurl App: `GET /repos/{o}/{r}/installation`
  * (as the App, with a JWT) → an installation token (`POST /app/installations/{id}/access_tokens`,
  * kept until 5 minutes before it expires) → `GET /repos/{o}/{r}/collaborators/{login}/permission`;
- * push is `admin`, `maintain` or `write`, read is those or `triage`, `read`. Answers (yes and no)
+ * push is `admin`, `maintain` or `write`, read is those or `triage`, `read` — and only on a
+ * private repository (`GET /repos/{o}/{r}`): GitHub says "read" for anyone on a public one, and a
+ * private figure of a public repository must stay private. Answers (yes and no)
  * are remembered for `ttlMs` (default 60 s) — installations per repository, roles per repository
  * and user — so a burst of checks costs one look-up; concurrent checks share one. A repository
  * without the App installed, or an unknown user, is "no"; GitHub not answering is UNAVAILABLE
@@ -51,6 +54,7 @@ export function createGitHubRepoPermissions(
   const ttl = options.ttlMs ?? 60_000;
   const installations = new LRUCache<string, Promise<number | null>>({ max: 10_000, ttl });
   const roles = new LRUCache<string, Promise<Role | null>>({ max: 10_000, ttl });
+  const visibilities = new LRUCache<string, Promise<boolean>>({ max: 10_000, ttl });
   const tokens = new Map<number, { token: string; renewAt: number }>();
 
   const installationToken = async (installationId: number): Promise<string> => {
@@ -83,6 +87,15 @@ export function createGitHubRepoPermissions(
       return answer.status === 404 ? null : parseAnswer(permissionSchema, answer.body, 'collaborator permission');
     });
 
+  /** Whether `repo` is private (`GET /repos/{o}/{r}` with the installation's token). */
+  const isPrivate = (repo: string): Promise<boolean> =>
+    remember(visibilities, repo.toLowerCase(), async () => {
+      const installationId = await installationOf(repo);
+      if (installationId === null) return false;
+      const answer = await requestGitHub(target, 'GET', `/repos/${repo}`, await installationToken(installationId));
+      return answer.status === 404 ? false : parseAnswer(repositorySchema, answer.body, 'repository').private;
+    });
+
   const hasRole = async (repo: string, login: string, granting: ReadonlySet<string>): Promise<boolean> => {
     if (!repoPattern.test(repo) || !loginPattern.test(login)) return false;
     const role = await roleOf(repo, login);
@@ -95,7 +108,10 @@ export function createGitHubRepoPermissions(
       if (!repoPattern.test(repo)) return false;
       return (await installationOf(repo)) !== null;
     },
-    mayRead: (repo, login) => hasRole(repo, login, readRoles),
+    // GitHub answers "read" for anyone on a public repository: a private figure of a public
+    // repository stays its owner's, so only a private repository's readers count.
+    mayRead: async (repo, login) =>
+      repoPattern.test(repo) && (await isPrivate(repo)) && hasRole(repo, login, readRoles),
     mayPush: (repo, login) => hasRole(repo, login, pushRoles),
   };
 }
