@@ -20,11 +20,10 @@ import { deliverWebhook, loadWebhookExample } from '../../support/webhook-delive
  * `workflow_run` completed when the workflow ends — as signed deliveries of real recorded
  * payloads (@octokit/webhooks-examples) pointed at this repository, pull request and commit.
  *
- * The Action runs with `comment: off`. With `comment: auto` it would leave the comment to the App
- * only when `GET /repos/{owner}/{repo}/installation` answers 200, and that endpoint needs an App
- * JWT: GITHUB_TOKEN (an installation token of the "github-actions" app) gets 401, on GitHub as on
- * the stand-in, so the Action would comment itself next to the App. Turning it off is what a
- * workflow next to the App does today.
+ * The Action runs with `comment: auto`, as a workflow next to the App does: the zone holds the
+ * App's credentials, says the App is installed on the repository (`GET
+ * /api/v1/github/installation`), and the Action leaves the comment to the App — so the App's is
+ * the only comment on the pull request.
  */
 
 const secret = 'webhook-secret-for-pull-request-flow';
@@ -45,6 +44,12 @@ let installationId: number;
 const processingErrors: unknown[] = [];
 
 beforeAll(async () => {
+  gh = await startGitHubStandIn();
+  const app = gh.createApp({
+    appId: 4343,
+    slug: 'figurl',
+    permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', issues: 'write', checks: 'write' },
+  });
   zone = await startZone(
     parseZoneConfig({
       DATABASE_URL: getDatabaseUrl(),
@@ -52,15 +57,13 @@ beforeAll(async () => {
       FIGURL_PORT: '0',
       FIGURL_OPEN: '1',
       FIGURL_LOG_LEVEL: 'silent',
+      // The App's credentials: the zone can tell the Action that the App is installed.
+      FIGURL_GITHUB_API_URL: gh.url,
+      FIGURL_GITHUB_APP_ID: '4343',
+      FIGURL_GITHUB_APP_PRIVATE_KEY: app.privateKeyPem,
     }),
   );
-  gh = await startGitHubStandIn();
   gh.addUser({ login: owner });
-  const app = gh.createApp({
-    appId: 4343,
-    slug: 'figurl',
-    permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', issues: 'write', checks: 'write' },
-  });
   gh.createRepo({ owner, name: repoName });
   installationId = gh.installApp('figurl', { owner });
   const probot = new Probot({
@@ -190,7 +193,7 @@ async function runActionFor(pull: { number: number; headSha: string }, action: s
     INPUT_TOKEN: '',
     INPUT_FIGURES: `${workspace}/figures/**`,
     'INPUT_LABEL-PREFIX': 'ci · ',
-    INPUT_COMMENT: 'off',
+    INPUT_COMMENT: 'auto',
     'INPUT_GITHUB-TOKEN': '',
     'INPUT_SHELL-URL': shellUrl,
   };
@@ -212,6 +215,8 @@ async function runActionFor(pull: { number: number; headSha: string }, action: s
   const failed = process.exitCode === 1;
   process.exitCode = undefined;
   expect(failed, log).toBe(false);
+  // The Action asked the zone and left the comment to the App.
+  expect(log).toContain('The figurl App is installed on this repository (the zone says)');
   const match = /^figurls<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputFile, 'utf8'));
   return JSON.parse(match?.[2] ?? '[]') as FigurlOutput[];
 }
