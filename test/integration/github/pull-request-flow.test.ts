@@ -194,7 +194,8 @@ async function runActionFor(pull: { number: number; headSha: string }, action: s
     INPUT_FIGURES: `${workspace}/figures/**`,
     'INPUT_LABEL-PREFIX': 'ci · ',
     INPUT_COMMENT: 'auto',
-    'INPUT_GITHUB-TOKEN': '',
+    // A token that could comment: only the App check keeps the Action from doing so.
+    'INPUT_GITHUB-TOKEN': gh.issueToken(owner, ['repo']),
     'INPUT_SHELL-URL': shellUrl,
   };
   const saved = { ...process.env };
