@@ -5,9 +5,9 @@ import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
 import webhooks from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stickyMarker } from '../../../action/src/find-sticky-comment.js';
-import { runAction } from '../../../action/src/runner.js';
 import { getDatabaseUrl } from '../../support/database.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
+import { runActionInProcess } from '../../support/run-action-in-process.js';
 
 /*
  * The Action's runAction() as the runner calls it: INPUT_* and GITHUB_* variables, a real
@@ -17,7 +17,6 @@ import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-sta
 
 const work = mkdtempSync(join(tmpdir(), 'figurl-action-'));
 const workspace = join(work, 'workspace');
-const summaryFile = join(work, 'summary.md');
 const examples = new URL('../../../action/examples/', import.meta.url).pathname;
 let zone: RunningZone;
 /** A second zone given the credentials of the figurl App, which is installed on octo/lab. */
@@ -101,12 +100,8 @@ afterAll(async () => {
 });
 
 /** Runs the Action once with the runner's variables; returns its outputs, summary and log. */
-async function runOnce(inputs: Record<string, string>) {
-  const outputFile = join(work, `output-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    GITHUB_ACTIONS: 'true',
+function runOnce(inputs: Record<string, string>) {
+  return runActionInProcess(work, {
     GITHUB_REPOSITORY: 'octo/lab',
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: join(work, 'event.json'),
@@ -117,8 +112,6 @@ async function runOnce(inputs: Record<string, string>) {
     GITHUB_SERVER_URL: gh.url,
     GITHUB_API_URL: gh.url,
     GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
     'INPUT_ZONE-URL': zone.url,
     INPUT_TOKEN: '',
     INPUT_FIGURES: `${workspace}/figures/**`,
@@ -127,39 +120,7 @@ async function runOnce(inputs: Record<string, string>) {
     'INPUT_GITHUB-TOKEN': writeToken,
     'INPUT_SHELL-URL': 'https://shell.example.org',
     ...inputs,
-  };
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  let log = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await runAction(env);
-  } finally {
-    process.stdout.write = write;
-    for (const key of Object.keys(env)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-  const failed = process.exitCode === 1;
-  process.exitCode = undefined;
-  return {
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    log,
-    failed,
-  };
-}
-
-/** The runner's GITHUB_OUTPUT format: `name<<delimiter\nvalue\ndelimiter` per output. */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const match of text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) {
-    outputs[match[1] as string] = match[3] as string;
-  }
-  return outputs;
+  });
 }
 
 describe('the figurl Action on a pull request', () => {

@@ -5,11 +5,11 @@ import { createFigureClient, createZoneClient } from '@figurl/sdk';
 import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
 import { Probot, ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction } from '../../../action/src/runner.js';
 import { createFigurlApp } from '../../../bot/src/index.js';
 import { type BotServer, startBotServer } from '../../../bot/src/start-bot-server.js';
 import { getDatabaseUrl } from '../../support/database.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
+import { runActionInProcess } from '../../support/run-action-in-process.js';
 import { deliverWebhook, loadWebhookExample } from '../../support/webhook-deliveries.js';
 
 /*
@@ -171,55 +171,34 @@ interface FigurlOutput {
 async function runActionFor(pull: { number: number; headSha: string }, action: string): Promise<FigurlOutput[]> {
   const eventFile = join(work, `event-${pull.headSha}.json`);
   writeFileSync(eventFile, JSON.stringify(pullRequestPayload(action, pull)));
-  const outputFile = join(work, `output-${pull.headSha}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(join(work, 'summary.md'), '');
-  const env: Record<string, string> = {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: fullName,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_REF: `refs/pull/${pull.number}/merge`,
-    // The temporary merge commit; the Action records the PR head from the payload instead.
-    GITHUB_SHA: 'b'.repeat(40),
-    GITHUB_RUN_ID: String(9000 + Number.parseInt(pull.headSha.slice(0, 4), 16)),
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SERVER_URL: gh.url,
-    GITHUB_API_URL: gh.url,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
-    'INPUT_ZONE-URL': zone.url,
-    INPUT_TOKEN: '',
-    INPUT_FIGURES: `${workspace}/figures/**`,
-    'INPUT_LABEL-PREFIX': 'ci · ',
-    INPUT_COMMENT: 'auto',
-    // A token that could comment: only the App check keeps the Action from doing so.
-    'INPUT_GITHUB-TOKEN': gh.issueToken(owner, ['repo']),
-    'INPUT_SHELL-URL': shellUrl,
-  };
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  let log = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await within(runAction(env), 'the Action');
-  } finally {
-    process.stdout.write = write;
-    for (const key of Object.keys(env)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-  const failed = process.exitCode === 1;
-  process.exitCode = undefined;
-  expect(failed, log).toBe(false);
+  const run = await within(
+    runActionInProcess(work, {
+      GITHUB_REPOSITORY: fullName,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REF: `refs/pull/${pull.number}/merge`,
+      // The temporary merge commit; the Action records the PR head from the payload instead.
+      GITHUB_SHA: 'b'.repeat(40),
+      GITHUB_RUN_ID: String(9000 + Number.parseInt(pull.headSha.slice(0, 4), 16)),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_SERVER_URL: gh.url,
+      GITHUB_API_URL: gh.url,
+      GITHUB_WORKSPACE: workspace,
+      'INPUT_ZONE-URL': zone.url,
+      INPUT_TOKEN: '',
+      INPUT_FIGURES: `${workspace}/figures/**`,
+      'INPUT_LABEL-PREFIX': 'ci · ',
+      INPUT_COMMENT: 'auto',
+      // A token that could comment: only the App check keeps the Action from doing so.
+      'INPUT_GITHUB-TOKEN': gh.issueToken(owner, ['repo']),
+      'INPUT_SHELL-URL': shellUrl,
+    }),
+    'the Action',
+  );
+  expect(run.failed, run.log).toBe(false);
   // The Action asked the zone and left the comment to the App.
-  expect(log).toContain('The figurl App is installed on this repository (the zone says)');
-  const match = /^figurls<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputFile, 'utf8'));
-  return JSON.parse(match?.[2] ?? '[]') as FigurlOutput[];
+  expect(run.log).toContain('The figurl App is installed on this repository (the zone says)');
+  return JSON.parse(run.outputs.figurls ?? '[]') as FigurlOutput[];
 }
 
 const headOf = (branch: string) => gh.commits(fullName, branch).at(-1)?.sha ?? '';
