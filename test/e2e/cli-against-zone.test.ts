@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
+import type { RunningZone } from '@figurl/zone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDatabaseUrl } from '../support/database.js';
+import { startIsolatedZone } from '../support/start-isolated-zone.js';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
@@ -14,15 +14,7 @@ const work = mkdtempSync(join(tmpdir(), 'figurl-cli-e2e-'));
 let zone: RunningZone;
 
 beforeAll(async () => {
-  zone = await startZone(
-    parseZoneConfig({
-      DATABASE_URL: getDatabaseUrl(),
-      FIGURL_DATA_DIR: join(work, 'zone'),
-      FIGURL_PORT: '0',
-      FIGURL_OPEN: '1',
-      FIGURL_LOG_LEVEL: 'silent',
-    }),
-  );
+  zone = await startIsolatedZone(work);
 });
 afterAll(async () => {
   await zone?.close();

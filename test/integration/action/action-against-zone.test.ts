@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
+import type { RunningZone } from '@figurl/zone';
 import webhooks from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stickyMarker } from '../../../action/src/find-sticky-comment.js';
-import { getDatabaseUrl } from '../../support/database.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
 import { runActionInProcess } from '../../support/run-action-in-process.js';
+import { startIsolatedZone } from '../../support/start-isolated-zone.js';
 
 /*
  * The Action's runAction() as the runner calls it: INPUT_* and GITHUB_* variables, a real
@@ -28,15 +28,7 @@ let pullNumber: number;
 const headSha = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 
 beforeAll(async () => {
-  zone = await startZone(
-    parseZoneConfig({
-      DATABASE_URL: getDatabaseUrl(),
-      FIGURL_DATA_DIR: join(work, 'zone'),
-      FIGURL_PORT: '0',
-      FIGURL_OPEN: '1',
-      FIGURL_LOG_LEVEL: 'silent',
-    }),
-  );
+  zone = await startIsolatedZone(work);
   gh = await startGitHubStandIn();
   gh.addUser({ login: 'octo' });
   gh.createRepo({ owner: 'octo', name: 'lab' });
@@ -53,18 +45,11 @@ beforeAll(async () => {
     permissions: { metadata: 'read', pull_requests: 'write' },
   });
   gh.installApp('figurl', { owner: 'octo' });
-  appZone = await startZone(
-    parseZoneConfig({
-      DATABASE_URL: getDatabaseUrl(),
-      FIGURL_DATA_DIR: join(work, 'app-zone'),
-      FIGURL_PORT: '0',
-      FIGURL_OPEN: '1',
-      FIGURL_LOG_LEVEL: 'silent',
-      FIGURL_GITHUB_API_URL: gh.url,
-      FIGURL_GITHUB_APP_ID: '4242',
-      FIGURL_GITHUB_APP_PRIVATE_KEY: figurlApp.privateKeyPem,
-    }),
-  );
+  appZone = await startIsolatedZone(join(work, 'app'), {
+    FIGURL_GITHUB_API_URL: gh.url,
+    FIGURL_GITHUB_APP_ID: '4242',
+    FIGURL_GITHUB_APP_PRIVATE_KEY: figurlApp.privateKeyPem,
+  });
   writeToken = gh.issueInstallationToken(installation, {
     permissions: { metadata: 'read', contents: 'read', pull_requests: 'write', issues: 'write' },
   });

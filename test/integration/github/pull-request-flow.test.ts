@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFigureClient, createZoneClient } from '@figurl/sdk';
-import { parseZoneConfig, type RunningZone, startZone } from '@figurl/zone';
+import type { RunningZone } from '@figurl/zone';
 import { Probot, ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFigurlApp } from '../../../bot/src/index.js';
 import { type BotServer, startBotServer } from '../../../bot/src/start-bot-server.js';
-import { getDatabaseUrl } from '../../support/database.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
 import { runActionInProcess } from '../../support/run-action-in-process.js';
+import { startIsolatedZone } from '../../support/start-isolated-zone.js';
 import { deliverWebhook, loadWebhookExample } from '../../support/webhook-deliveries.js';
 
 /*
@@ -50,19 +50,12 @@ beforeAll(async () => {
     slug: 'figurl',
     permissions: { metadata: 'read', contents: 'write', pull_requests: 'write', issues: 'write', checks: 'write' },
   });
-  zone = await startZone(
-    parseZoneConfig({
-      DATABASE_URL: getDatabaseUrl(),
-      FIGURL_DATA_DIR: join(work, 'zone'),
-      FIGURL_PORT: '0',
-      FIGURL_OPEN: '1',
-      FIGURL_LOG_LEVEL: 'silent',
-      // The App's credentials: the zone can tell the Action that the App is installed.
-      FIGURL_GITHUB_API_URL: gh.url,
-      FIGURL_GITHUB_APP_ID: '4343',
-      FIGURL_GITHUB_APP_PRIVATE_KEY: app.privateKeyPem,
-    }),
-  );
+  // The App's credentials: the zone can tell the Action that the App is installed.
+  zone = await startIsolatedZone(work, {
+    FIGURL_GITHUB_API_URL: gh.url,
+    FIGURL_GITHUB_APP_ID: '4343',
+    FIGURL_GITHUB_APP_PRIVATE_KEY: app.privateKeyPem,
+  });
   gh.addUser({ login: owner });
   gh.createRepo({ owner, name: repoName });
   installationId = gh.installApp('figurl', { owner });
