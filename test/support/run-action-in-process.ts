@@ -69,3 +69,43 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return outputs;
 }
+
+/**
+ * The runner's variables and the Action's inputs for a `pull_request` run: the repository, the
+ * event payload file, the temporary merge commit as GITHUB_SHA (the Action records the PR head
+ * from the payload instead), GitHub's URLs, and the figures under `<workspace>/figures/`.
+ * `overrides` replaces any of them.
+ */
+export function pullRequestRunEnv(run: {
+  repo: string;
+  pullNumber: number;
+  eventPath: string;
+  githubUrl: string;
+  workspace: string;
+  zoneUrl: string;
+  githubToken: string;
+  shellUrl: string;
+  runId?: string;
+  overrides?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    GITHUB_REPOSITORY: run.repo,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: run.eventPath,
+    GITHUB_REF: `refs/pull/${run.pullNumber}/merge`,
+    GITHUB_SHA: 'b'.repeat(40),
+    GITHUB_RUN_ID: run.runId ?? '9001',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SERVER_URL: run.githubUrl,
+    GITHUB_API_URL: run.githubUrl,
+    GITHUB_WORKSPACE: run.workspace,
+    'INPUT_ZONE-URL': run.zoneUrl,
+    INPUT_TOKEN: '',
+    INPUT_FIGURES: `${run.workspace}/figures/**`,
+    'INPUT_LABEL-PREFIX': 'ci · ',
+    INPUT_COMMENT: 'auto',
+    'INPUT_GITHUB-TOKEN': run.githubToken,
+    'INPUT_SHELL-URL': run.shellUrl,
+    ...run.overrides,
+  };
+}

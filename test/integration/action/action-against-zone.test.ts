@@ -6,7 +6,7 @@ import webhooks from '@octokit/webhooks-examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stickyMarker } from '../../../action/src/find-sticky-comment.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
-import { runActionInProcess } from '../../support/run-action-in-process.js';
+import { pullRequestRunEnv, runActionInProcess } from '../../support/run-action-in-process.js';
 import { startIsolatedZone } from '../../support/start-isolated-zone.js';
 
 /*
@@ -86,26 +86,20 @@ afterAll(async () => {
 
 /** Runs the Action once with the runner's variables; returns its outputs, summary and log. */
 function runOnce(inputs: Record<string, string>) {
-  return runActionInProcess(work, {
-    GITHUB_REPOSITORY: 'octo/lab',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(work, 'event.json'),
-    GITHUB_REF: `refs/pull/${pullNumber}/merge`,
-    GITHUB_SHA: 'b'.repeat(40),
-    GITHUB_RUN_ID: '9001',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SERVER_URL: gh.url,
-    GITHUB_API_URL: gh.url,
-    GITHUB_WORKSPACE: workspace,
-    'INPUT_ZONE-URL': zone.url,
-    INPUT_TOKEN: '',
-    INPUT_FIGURES: `${workspace}/figures/**`,
-    'INPUT_LABEL-PREFIX': 'ci · ',
-    INPUT_COMMENT: 'auto',
-    'INPUT_GITHUB-TOKEN': writeToken,
-    'INPUT_SHELL-URL': 'https://shell.example.org',
-    ...inputs,
-  });
+  return runActionInProcess(
+    work,
+    pullRequestRunEnv({
+      repo: 'octo/lab',
+      pullNumber,
+      eventPath: join(work, 'event.json'),
+      githubUrl: gh.url,
+      workspace,
+      zoneUrl: zone.url,
+      githubToken: writeToken,
+      shellUrl: 'https://shell.example.org',
+      overrides: inputs,
+    }),
+  );
 }
 
 describe('the figurl Action on a pull request', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFigurlApp } from '../../../bot/src/index.js';
 import { type BotServer, startBotServer } from '../../../bot/src/start-bot-server.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../support/github-stand-in.js';
-import { runActionInProcess } from '../../support/run-action-in-process.js';
+import { pullRequestRunEnv, runActionInProcess } from '../../support/run-action-in-process.js';
 import { startIsolatedZone } from '../../support/start-isolated-zone.js';
 import { deliverWebhook, loadWebhookExample } from '../../support/webhook-deliveries.js';
 
@@ -165,27 +165,21 @@ async function runActionFor(pull: { number: number; headSha: string }, action: s
   const eventFile = join(work, `event-${pull.headSha}.json`);
   writeFileSync(eventFile, JSON.stringify(pullRequestPayload(action, pull)));
   const run = await within(
-    runActionInProcess(work, {
-      GITHUB_REPOSITORY: fullName,
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_REF: `refs/pull/${pull.number}/merge`,
-      // The temporary merge commit; the Action records the PR head from the payload instead.
-      GITHUB_SHA: 'b'.repeat(40),
-      GITHUB_RUN_ID: String(9000 + Number.parseInt(pull.headSha.slice(0, 4), 16)),
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SERVER_URL: gh.url,
-      GITHUB_API_URL: gh.url,
-      GITHUB_WORKSPACE: workspace,
-      'INPUT_ZONE-URL': zone.url,
-      INPUT_TOKEN: '',
-      INPUT_FIGURES: `${workspace}/figures/**`,
-      'INPUT_LABEL-PREFIX': 'ci · ',
-      INPUT_COMMENT: 'auto',
-      // A token that could comment: only the App check keeps the Action from doing so.
-      'INPUT_GITHUB-TOKEN': gh.issueToken(owner, ['repo']),
-      'INPUT_SHELL-URL': shellUrl,
-    }),
+    runActionInProcess(
+      work,
+      pullRequestRunEnv({
+        repo: fullName,
+        pullNumber: pull.number,
+        eventPath: eventFile,
+        githubUrl: gh.url,
+        workspace,
+        zoneUrl: zone.url,
+        // A token that could comment: only the App check keeps the Action from doing so.
+        githubToken: gh.issueToken(owner, ['repo']),
+        shellUrl,
+        runId: String(9000 + Number.parseInt(pull.headSha.slice(0, 4), 16)),
+      }),
+    ),
     'the Action',
   );
   expect(run.failed, run.log).toBe(false);
