@@ -1,3 +1,5 @@
+import { zoomFactor } from '../../context/time-selection-reducer.js';
+
 /** A zoom of the shared time selection (a `TimeSelectionAction`). */
 export interface ZoomAction {
   type: 'zoomIn' | 'zoomOut';
@@ -5,8 +7,8 @@ export interface ZoomAction {
   anchorTimeSec: number;
 }
 
-/** The zoom step of one wheel notch, as sortingview's time views use it. */
-export const wheelZoomFactor = 1.4;
+/** The zoom step of one wheel notch: the time selection's step (×1.4, as sortingview's). */
+export const wheelZoomFactor = zoomFactor;
 
 /**
  * Wheel notches of one wheel event, positive to zoom in (wheel up). A mouse notch is 100 pixels
